@@ -1,0 +1,40 @@
+# One venv for everything; `make html` and `make test` create it on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SPHINXOPTS ?=
+# -W --keep-going: every warning (a fact mismatch included) fails the build,
+# but Sphinx reports all of them first.
+SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going $(SPHINXOPTS)
+
+.PHONY: html pdf test test-quick serve clean venv
+
+venv: $(VENV)/.installed
+
+# Reinstall when the dependency list changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[docs,test,dev]'
+	touch $@
+
+html: venv
+	$(SPHINXBUILD) -b html docs docs/_build/html
+	@echo "Site built: docs/_build/html/index.html"
+
+pdf: venv
+	$(SPHINXBUILD) -M latexpdf docs docs/_build
+	@echo "PDF built: docs/_build/latex/"
+
+test: venv
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# Everything but the slow end-to-end builds.
+test-quick: venv
+	$(BIN)/python -m pytest -m "not slow" $(PYTESTOPTS)
+
+serve: venv
+	$(BIN)/sphinx-autobuild docs docs/_build/html --watch factcheck
+
+clean:
+	rm -rf docs/_build
