@@ -1,0 +1,98 @@
+"""The ``fact`` and ``nofact`` roles, and the nodes they leave in the doctree.
+
+``{fact}`treaty-signed``` renders the canonical value; ``{fact}`October 10, 1939 <treaty-signed>```
+shows the text as written and binds it to the fact, so the check can compare the two.
+``{nofact}`16th <unit designation, not a count>``` marks a figure that is not a claim, with the
+reason in angle brackets.  The roles only record what the author wrote; judging happens after all
+pages are read (:mod:`factcheck.verdicts`), so a facts-file edit never needs a role to re-run to be
+checked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import split_explicit_title
+
+from factcheck.config import facts_path, house_locale
+from factcheck.facts import load_facts
+from factcheck.render import render_value
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+class fact_reference(nodes.inline):  # noqa: N801 - docutils names nodes in lower case
+    """A figure bound to a fact: ``fact_id``; ``stated`` when written by hand."""
+
+
+class fact_exemption(nodes.inline):  # noqa: N801
+    """A figure that is not a claim: ``reason`` says why."""
+
+
+class FactRole(SphinxRole):
+    """``{fact}`id``` or ``{fact}`text as written <id>```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        explicit, stated, fact_id = split_explicit_title(self.text)
+        fact_id = fact_id.strip()
+        fact = load_facts(facts_path(self.env)).facts.get(fact_id)
+        if explicit:
+            shown = stated
+        elif fact is not None:
+            config = self.config
+            shown = render_value(fact.value, house_locale(config), config.factcheck_date_format)
+        else:
+            shown = fact_id  # the unknown id is reported once all pages are read
+        node = fact_reference(self.rawtext, shown, fact_id=fact_id, written=self.text)
+        node["classes"].append("fact" if fact is not None else "fact-unknown")
+        if explicit:
+            node["stated"] = stated
+        if fact is not None:
+            node["label"] = fact.label
+        self.set_source_info(node)
+        return [node], []
+
+
+class NoFactRole(SphinxRole):
+    """``{nofact}`text <reason>```: the figures in ``text`` are not claims."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        explicit, text, reason = split_explicit_title(self.text)
+        node = fact_exemption(self.rawtext, text, reason=reason.strip() if explicit else "",
+                              written=self.text)
+        node["classes"].append("fact-exempt")
+        self.set_source_info(node)
+        return [node], []
+
+
+def visit_fact_html(self: HTML5Translator, node: fact_reference) -> None:
+    attributes = {"data-fact": node["fact_id"]}
+    if node.get("label"):
+        attributes["title"] = f"{node['label']} [{node['fact_id']}]"
+    # starttag escapes attribute values: labels from the facts file never reach HTML raw.
+    self.body.append(self.starttag(node, "span", "", **attributes))
+
+
+def depart_span_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_exemption_html(self: HTML5Translator, node: fact_exemption) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def _pass(self: object, node: nodes.Node) -> None:
+    """Other writers show just the text."""
+
+
+def setup_roles(app: Sphinx) -> None:
+    plain = (_pass, _pass)
+    others = {"latex": plain, "text": plain, "man": plain, "texinfo": plain}
+    app.add_node(fact_reference, html=(visit_fact_html, depart_span_html), **others)
+    app.add_node(fact_exemption, html=(visit_exemption_html, depart_span_html), **others)
+    app.add_role("fact", FactRole())
+    app.add_role("nofact", NoFactRole())

@@ -1,0 +1,31 @@
+"""Shared fixtures: Sphinx's own test fixtures, our test roots, and the skip-or-fail rule."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>/`` projects."""
+    return ROOTS
+
+
+def require_tool(name: str) -> str:
+    """Path of a system tool; skip without it, or fail when FACTCHECK_REQUIRE_ALL=1 (CI)."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed (see README: the PDF edition's prerequisites)"
+    if os.environ.get("FACTCHECK_REQUIRE_ALL") == "1":
+        pytest.fail(f"FACTCHECK_REQUIRE_ALL=1 but {message}")
+    pytest.skip(message)

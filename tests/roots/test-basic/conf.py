@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "factcheck"]
+factcheck_strict = True
