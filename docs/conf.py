@@ -20,6 +20,8 @@ extensions = [
     "sphinxcontrib.bibtex",
     "sphinx.ext.autodoc",
     "sphinx_autodoc_typehints",
+    "langspan",  # docs/_ext/langspan.py: {lang}`phrase <lt>` → <span lang="lt">
+    "factcheck",  # every figure and date is checked against facts.yaml
 ]
 
 root_doc = "index"
@@ -32,8 +34,135 @@ myst_heading_anchors = 3
 
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]
-bibtex_default_style = "plain"
+# "edition": pybtex's "plain", but titles keep the source's capitalisation and
+# every entry shows all it has (cited pages, ISBN/ISSN, note) — see below.
+bibtex_default_style = "edition"
 bibtex_reference_style = "author_year"
+
+
+def _register_edition_style() -> None:
+    """Register the pybtex formatting style "edition" used by docs/sources.md.
+
+    pybtex's plain style lower-cases article titles (bad for "Lithuania",
+    "Vilnius"…), drops ISBN/ISSN outside books and drops the pages of books;
+    the reference list of the source gives all of these, so show them.
+    """
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting import toplevel
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.formatting.unsrt import date, pages
+    from pybtex.style.template import field, optional, optional_field, sentence, tag, words
+
+    class EditionStyle(PlainStyle):
+        def format_title(self, e, which_field, as_sentence=True):
+            title = field(which_field)
+            return sentence[title] if as_sentence else title
+
+        def format_extras(self, e):
+            """Cited pages, ISBN, ISSN, note, web refs: whatever the entry has."""
+            return toplevel[
+                optional[sentence[words["pages", pages]]],
+                optional[sentence[words["ISBN", field("isbn", raw=True)]]],
+                optional[sentence[words["ISSN", field("issn", raw=True)]]],
+                sentence[optional_field("note")],
+                self.format_web_refs(e),
+            ]
+
+        def get_article_template(self, e):
+            return toplevel[
+                optional[self.format_names("author")],
+                self.format_title(e, "title"),
+                sentence[
+                    tag("em")[field("journal")],
+                    optional[words["vol.", field("volume")]],
+                    optional[words["no.", field("number")]],
+                    optional[date],
+                ],
+                self.format_extras(e),
+            ]
+
+        def get_book_template(self, e):
+            return toplevel[
+                self.format_author_or_editor(e),
+                self.format_btitle(e, "title"),
+                self.format_volume_and_series(e),
+                sentence[
+                    field("publisher"),
+                    optional_field("address"),
+                    self.format_edition(e),
+                    date,
+                ],
+                self.format_extras(e),
+            ]
+
+        def get_incollection_template(self, e):
+            return toplevel[
+                sentence[self.format_names("author")],
+                self.format_title(e, "title"),
+                words[
+                    "In",
+                    sentence[
+                        optional[self.format_editor(e, as_sentence=False)],
+                        self.format_btitle(e, "booktitle", as_sentence=False),
+                        self.format_volume_and_series(e, as_sentence=False),
+                    ],
+                ],
+                sentence[optional_field("publisher"), optional_field("address"), date],
+                self.format_extras(e),
+            ]
+
+        def get_inbook_template(self, e):
+            return toplevel[
+                self.format_author_or_editor(e),
+                sentence[field("chapter")],
+                words["In", sentence[self.format_btitle(e, "title", as_sentence=False)]],
+                self.format_volume_and_series(e),
+                sentence[field("publisher"), optional_field("address"), date],
+                self.format_extras(e),
+            ]
+
+        def get_misc_template(self, e):
+            return toplevel[
+                optional[sentence[self.format_names("author")]],
+                optional[self.format_title(e, "title")],
+                sentence[optional[field("howpublished")], optional[date]],
+                self.format_extras(e),
+            ]
+
+    register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
+
+
+_register_edition_style()
+
+# -- factcheck ---------------------------------------------------------------
+factcheck_facts = "facts.yaml"
+# This site promises full coverage: a figure that is neither bound nor exempted fails -W.
+factcheck_strict = True
+factcheck_exempt = {
+    "16th Special Rifle Corps": "name of a Soviet unit, not a count",
+    "5th Rifle Division": "name of a Soviet unit, not a count",
+    "2nd Light Tank Brigade": "name of a Soviet unit, not a count",
+    "CC BY-SA 4.0": "version of a licence, not a claim",
+}
+# The extension's own documentation shows example figures; it is not part of the article.
+factcheck_exclude_docs = ["reference/*"]
+
+# -- API reference (autodoc) ---------------------------------------------------
+autodoc_member_order = "bysource"
+autodoc_inherit_docstrings = False  # Sphinx's own docstrings cross-reference Sphinx internals
+# The build is offline (no intersphinx inventories), so references into the standard library
+# and third-party packages cannot resolve; everything inside factcheck still must.
+nitpick_ignore_regex = [
+    (r"py:.*", r"(typing|fractions|decimal|pathlib|re|enum|collections|dataclasses)(\..*)?"),
+    (r"py:.*", r"(docutils|sphinx|ruamel|babel)(\..*)?"),
+    (r"py:.*", r"(Any|Path|Fraction|Decimal|Node|Element|Sphinx|Config|BuildEnvironment)"),
+]
+suppress_warnings = [
+    # sphinx-autodoc-typehints evaluates the TYPE_CHECKING blocks of *imported* modules
+    # (docutils, sphinx); their failures say nothing about our annotations.
+    "sphinx_autodoc_typehints.guarded_import",
+    "sphinx_autodoc_typehints.forward_reference",
+]
 
 # -- HTML --------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

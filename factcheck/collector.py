@@ -88,6 +88,8 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     config = app.config
+    if not config.factcheck_enabled:
+        return  # a quick preview: roles render, nothing is scanned or checked
     scan_prose = not any(fnmatch(docname, pat) for pat in config.factcheck_exclude_docs)
     locator = SourceLocator(str(env.doc2path(docname)))
     mentions: list[Mention] = []
@@ -107,6 +109,8 @@ def _prose_and_roles(node: nodes.Element) -> Iterator[nodes.Node]:
             yield child
         elif isinstance(child, _NOT_PROSE) or _is_generated_reference(child):
             continue
+        elif isinstance(child, nodes.Element) and "factcheck-table" in child["classes"]:
+            continue  # the check's own generated tables (factcheck-reference) are not prose
         elif isinstance(child, nodes.Element):
             yield from _prose_and_roles(child)
 

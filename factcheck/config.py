@@ -28,7 +28,7 @@ class ConfigValue:
 CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("factcheck_facts", "facts.yaml", (str,), "env",
                 "Path of the canonical facts file, relative to the source directory."),
-    ConfigValue("factcheck_enabled", True, (bool,), "",
+    ConfigValue("factcheck_enabled", True, (bool,), "env",
                 "Check the text. ``False`` (or ``-D factcheck_enabled=0``) reports nothing, for a "
                 "quick preview; roles still render."),
     ConfigValue("factcheck_strict", False, (bool,), "",

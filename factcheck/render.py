@@ -23,9 +23,11 @@ def render_value(value: FactValue, locale: str = "en", date_format: str = "long"
     if isinstance(value, DateValue):
         return _render_date(value, locale, date_format)
     if isinstance(value, PercentValue):
-        return format_percent(_decimal(value.value) / 100, locale=locale)
+        # No quantization: the locale's pattern would round 12.5 % to "12%".
+        return format_percent(_decimal(value.value) / 100, locale=locale,
+                              decimal_quantization=False)
     if isinstance(value, NumberValue):
-        return format_decimal(_decimal(value.value), locale=locale)
+        return format_decimal(_decimal(value.value), locale=locale, decimal_quantization=False)
     if isinstance(value, FractionValue):
         return value.describe()
     raise TypeError(f"no rendering for {value!r}")  # a new value kind must add one

@@ -41,6 +41,8 @@ _DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
+# Plurals: "two thirds", "three quarters".
+_DENOMINATORS.update({f"{w}s": n for w, n in list(_DENOMINATORS.items()) if w != "half"})
 _SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 
 # "one" alone is left out on purpose: it is a pronoun or an article far more often than a count.
@@ -77,11 +79,13 @@ def _pattern(locale: str) -> re.Pattern[str]:
             (?:,?\s+(?P<dmy_y>{year}))?{end})
       | (?P<mdy>(?P<mdy_m>{month})\s+(?P<mdy_d>{day}){end}(?:,?\s+(?P<mdy_y>{year}))?{end})
       | (?P<my>(?P<my_m>{month})\s+(?P<my_y>{year}){end})
+      | (?P<slash>(?<![\w/.,])(?P<slash_n>\d{{1,3}})/(?P<slash_d>\d{{1,3}})(?![\w/]))
       | (?P<num>(?<![\w])(?<!\d[.,])(?P<digits>{number})
             (?P<suffix>\s?%|\s+per\s?cent\b|\s+percent\b|s\b|st\b|nd\b|rd\b|th\b)?
             (?:\s+(?P<scale>thousand|million|billion)\b)?{end})
       | (?P<frac>(?i:\b(?P<frac_n>{_UNIT_WORD})[\s-]+(?P<frac_d>{_DENOM})\b))
-      | (?P<word>(?i:\b(?P<word_n>(?:{_TENS_WORD})-(?:{_UNIT_WORD})|{_WORD})
+      | (?P<word>(?i:\b(?P<word_n>(?:{_TENS_WORD})-(?:{_UNIT_WORD})|{_WORD}
+            |one(?=[\s-]+(?:hundred|thousand|million|billion)\b))
             (?:[\s-]+(?P<word_scale>hundred|thousand|million|billion))?\b))
         """,
         re.VERBOSE,
@@ -115,6 +119,11 @@ def _read(match: re.Match[str], months: dict[str, int]) -> Stated | None:
     for style in ("dmy", "mdy", "my"):
         if match.group(style):
             return _read_date(match, style, months)
+    if match.group("slash"):
+        denominator = int(match.group("slash_d"))
+        if denominator == 0:
+            return None
+        return Stated(text, number=Fraction(int(match.group("slash_n")), denominator))
     if match.group("num"):
         return _read_number(match)
     if match.group("frac"):
