@@ -45,7 +45,7 @@ class FactcheckDomain(Domain):
     name = "factcheck"
     label = "Fact check"
     data_version = 1
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "mentions": {},  # docname -> list[Mention]
         "fingerprints": {},  # fact id -> fingerprint, as of the last check
         "list_pages": {},  # docname -> True, pages with a factcheck-exemptions list
@@ -171,5 +171,6 @@ def outdated_by_facts(
     domain = get_domain(env)
     old = domain.data["fingerprints"]
     new = load_facts(facts_path(env)).fingerprints()
-    changed_ids = {fact_id for fact_id in old.keys() | new.keys() if old.get(fact_id) != new.get(fact_id)}
+    changed_ids = {fact_id for fact_id in old.keys() | new.keys()
+                   if old.get(fact_id) != new.get(fact_id)}
     return sorted(domain.docs_using(changed_ids))

@@ -1,4 +1,4 @@
-"""The configuration values of factcheck: one table, registered, validated and documented from here."""
+"""The configuration values of factcheck: one table, registered, validated and documented."""
 
 from __future__ import annotations
 
@@ -59,7 +59,8 @@ UNUSED_MODES = ("info", "warning", "off")
 
 def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
-        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+        app.add_config_value(value.name, value.default, value.rebuild,  # type: ignore[arg-type]
+                             types=value.types)
     app.connect("config-inited", check_config)
 
 

@@ -77,7 +77,9 @@ class FactsFile:
     problems: list[FactsProblem] = field(default_factory=list)
 
     def location(self, line: int) -> str:
-        return f"{self.path}:{line}" if line else str(self.path)
+        # Without a line, end in ':' as Sphinx does for a node without a line: Sphinx reads a
+        # location without ':' as a docname and would turn "facts.yaml" into "facts.yaml.rst".
+        return f"{self.path}:{line}" if line else f"{self.path}:"
 
     def fingerprints(self) -> dict[str, str]:
         return {fact_id: fact.fingerprint() for fact_id, fact in self.facts.items()}
@@ -159,6 +161,11 @@ def _read_fact(facts_file: FactsFile, key_node: Node, fact_node: Node) -> None:
             problems.append(FactsProblem(_line(field_key), f"unknown key {name!r} in fact "
                                          f"{fact_id!r} (known: {', '.join(sorted(_KEYS))})"))
             continue
+        if name in fields:
+            problems.append(FactsProblem(_line(field_key), f"duplicate key {name!r} in fact "
+                                         f"{fact_id!r} (first given at line {fields[name][1]}); "
+                                         "the first is used"))
+            continue
         if not isinstance(field_value, ScalarNode):
             problems.append(FactsProblem(_line(field_value),
                                          f"{name!r} of fact {fact_id!r} must be a single value"))
@@ -187,4 +194,4 @@ def _read_fact(facts_file: FactsFile, key_node: Node, fact_node: Node) -> None:
 
 
 def _scalar_text(node: Node) -> str:
-    return str(node.value) if isinstance(node, ScalarNode) else f"<{node.id}>"
+    return str(node.value) if isinstance(node, ScalarNode) else f"<{type(node).__name__}>"

@@ -91,8 +91,8 @@ def _pass(self: object, node: nodes.Node) -> None:
 
 def setup_roles(app: Sphinx) -> None:
     plain = (_pass, _pass)
-    others = {"latex": plain, "text": plain, "man": plain, "texinfo": plain}
-    app.add_node(fact_reference, html=(visit_fact_html, depart_span_html), **others)
-    app.add_node(fact_exemption, html=(visit_exemption_html, depart_span_html), **others)
+    for node, visit in ((fact_reference, visit_fact_html), (fact_exemption, visit_exemption_html)):
+        app.add_node(node, html=(visit, depart_span_html),
+                     latex=plain, text=plain, man=plain, texinfo=plain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NoFactRole())

@@ -23,15 +23,14 @@ from fractions import Fraction
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import get_month_names
+from babel.dates import get_date_format, get_month_names
 
 from factcheck.values import Stated, parse_number
 
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = (
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-)
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES: dict[str, int] = {
     **{w: i + 1 for i, w in enumerate(_UNITS)},
     **{w: i + 10 for i, w in enumerate(_TEENS)},
@@ -66,9 +65,13 @@ class Figure:
 
 @lru_cache(maxsize=8)
 def _pattern(locale: str) -> re.Pattern[str]:
-    months = get_month_names("wide", locale=Locale.parse(locale))
-    month = "|".join(re.escape(months[i]) for i in range(12, 0, -1))
-    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    # Longest names first, so "September" wins over "Sep"; an abbreviation may end in a dot.
+    names = sorted(_month_numbers(locale), key=len, reverse=True)
+    month = "|".join(re.escape(name) for name in names)
+    month = rf"(?:{month})\.?"
+    # Locales whose long date writes the day with a dot ("10. Oktober 1939") read it so.
+    dotted = "d." in get_date_format("long", locale=Locale.parse(locale)).pattern
+    day = r"\d{1,2}(?:st|nd|rd|th)?" + (r"\.?" if dotted else "")
     year = r"\d{4}(?!\d)"
     end = r"(?![\w])"
     number = r"\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
@@ -92,9 +95,14 @@ def _pattern(locale: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)
 def _month_numbers(locale: str) -> dict[str, int]:
-    months = get_month_names("wide", locale=Locale.parse(locale))
-    return {name: number for number, name in months.items()}
+    """Month names (wide and abbreviated, without a trailing dot) to month numbers."""
+    names: dict[str, int] = {}
+    for width in ("abbreviated", "wide"):
+        for number, name in get_month_names(width, locale=Locale.parse(locale)).items():
+            names[name.rstrip(".")] = number
+    return names
 
 
 def find_figures(text: str, locale: str = "en", *, words: bool = True) -> list[Figure]:
@@ -140,7 +148,7 @@ def _read_date(match: re.Match[str], style: str, months: dict[str, int]) -> Stat
     return Stated(
         match.group(),
         year=int(year) if year else None,
-        month=months[groups[f"{style}_m"]],
+        month=months[groups[f"{style}_m"].rstrip(".")],
         day=int(re.sub(r"\D", "", day)) if day else None,
     )
 

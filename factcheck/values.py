@@ -163,7 +163,9 @@ _DECADE = re.compile(r"^(\d{3}0)s$")
 _PERCENT = re.compile(r"^(.+?)\s*%$")
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
-_NUMBER = re.compile(r"^([+-]?[\d,\s\u00a0\u202f\u2009]*\d(?:\.\d+)?)(?:\s+(thousand|million|billion))?$")
+_NUMBER = re.compile(
+    r"^([+-]?[\d,\s\u00a0\u202f\u2009]*\d(?:\.\d+)?)(?:\s+(thousand|million|billion))?$"
+)
 
 
 def parse_number(text: str) -> Fraction:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from factcheck.facts import Fact, FactsFile
 from factcheck.scan import find_figures
 
 
-class Subtype(str, Enum):
+class Subtype(StrEnum):
     """The kinds of finding; each is a warning subtype, ``factcheck.<value>``."""
 
     MISMATCH = "mismatch"

@@ -1,0 +1,5 @@
+extensions = ["myst_parser", "factcheck"]
+exclude_patterns = ["_build"]
+factcheck_strict = True
+factcheck_unused = "off"
+factcheck_exclude_docs = ["api/*"]

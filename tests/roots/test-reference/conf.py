@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "factcheck"]
+exclude_patterns = ["_build"]
+factcheck_unused = "off"
