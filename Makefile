@@ -22,9 +22,12 @@ html: venv
 	$(SPHINXBUILD) -b html docs docs/_build/html
 	@echo "Site built: docs/_build/html/index.html"
 
+# Make mode (-M) takes sphinx-build's options after the directories; LATEXOPTS makes a TeX
+# error (a missing glyph included, see conf.py) stop the build instead of prompting.
 pdf: venv
-	$(SPHINXBUILD) -M latexpdf docs docs/_build
-	@echo "PDF built: docs/_build/latex/"
+	LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error" \
+	  $(BIN)/sphinx-build -M latexpdf docs docs/_build -W --keep-going $(SPHINXOPTS)
+	@echo "PDF built: docs/_build/latex/soviet-lithuanian-treaty.pdf"
 
 test: venv
 	$(BIN)/python -m pytest $(PYTESTOPTS)

@@ -177,3 +177,51 @@ html_theme_options = {
 html_last_updated_fmt = None
 
 # -- LaTeX / PDF (see the PDF issue) -------------------------------------------
+# `make pdf` (sphinx-build -M latexpdf) → docs/_build/latex/soviet-lithuanian-treaty.pdf.
+# XeLaTeX reads the UTF-8 source natively and sets it in OpenType fonts, so every Lithuanian
+# (ą č ę ė į š ų ū ž), Polish (Ż ł) and Cyrillic letter prints as itself; pdflatex would need
+# T1/T2A font encodings and Cyrillic Type 1 fonts. Debian packages: .ci/install-system-packages.
+latex_engine = "xelatex"
+# The PDF is the article: no Python module index from the API reference pages.
+latex_domain_indices = False
+latex_documents = [
+    # (start doc, .tex file name (the PDF takes its stem), title, author, LaTeX class)
+    (
+        root_doc,
+        "soviet-lithuanian-treaty.tex",
+        "The Soviet–Lithuanian Mutual Assistance Treaty",
+        "Wikipedia contributors\\\\edited by the factcheck team",
+        "manual",  # sphinxmanual: title page, contents, page numbers in the footer
+    ),
+]
+# Print has no links: external URLs go to footnotes so the reader sees them.
+latex_show_urls = "footnote"
+latex_elements = {
+    "papersize": "a4paper",
+    # One-sided, chapters start on any page: a PDF read on screen needs no blank versos.
+    "extraclassoptions": "openany,oneside",
+    # With xelatex Sphinx emits "\usepackage{polyglossia}" then "\setmainlanguage{english}"
+    # (from `language`); the phrases marked {lang}`… <lt>` / `<ru>` (docs/_ext/langspan.py)
+    # become \foreignlanguage{lithuanian|russian}{…}, so both languages are loaded for their
+    # hyphenation patterns (texlive-lang-european, texlive-lang-cyrillic).
+    "polyglossia": "\\usepackage{polyglossia}\n\\setotherlanguages{lithuanian,russian}",
+    # Sphinx's xelatex default (GNU FreeFont, Debian fonts-freefont-otf: Latin Extended,
+    # Cyrillic, Greek), plus the Cyrillic families polyglossia switches to for Russian.
+    "fontpkg": r"""
+\setmainfont{FreeSerif}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\setsansfont{FreeSans}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\setmonofont{FreeMono}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\newfontfamily\cyrillicfont{FreeSerif}[Script=Cyrillic, Extension=.otf, UprightFont=*,
+  ItalicFont=*Italic, BoldFont=*Bold, BoldItalicFont=*BoldItalic]
+\newfontfamily\cyrillicfontsf{FreeSans}[Script=Cyrillic, Extension=.otf, UprightFont=*,
+  ItalicFont=*Oblique, BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+\newfontfamily\cyrillicfonttt{FreeMono}[Script=Cyrillic, Scale=0.9, Extension=.otf,
+  UprightFont=*, ItalicFont=*Oblique, BoldFont=*Bold, BoldItalicFont=*BoldOblique]
+""",
+    # A glyph missing from the font is only a log line by default ("Missing character");
+    # 3 makes it a TeX error, so `make pdf` fails instead of silently dropping a letter.
+    "preamble": "\\tracinglostchars=3",
+}

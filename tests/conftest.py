@@ -25,7 +25,10 @@ def require_tool(name: str) -> str:
     path = shutil.which(name)
     if path:
         return path
-    message = f"{name} is not installed (see README: the PDF edition's prerequisites)"
+    message = (
+        f"{name} is not installed; the PDF edition needs the TeX packages that "
+        "`bash .ci/install-system-packages` installs (README, 'PDF edition')"
+    )
     if os.environ.get("FACTCHECK_REQUIRE_ALL") == "1":
         pytest.fail(f"FACTCHECK_REQUIRE_ALL=1 but {message}")
     pytest.skip(message)

@@ -106,6 +106,17 @@ def test_every_subtype_at_its_exact_place_in_myst_and_rst(app: SphinxTestApp) ->
     assert {"index", "page", "exemptions"} <= {p.stem for p in Path(app.outdir).glob("*.html")}
 
 
+@pytest.mark.parametrize("builder", ["latex", "text", "dirhtml"])
+def test_other_builders_report_the_same_findings(make_app, rootdir: Path, tmp_path: Path,
+                                                 builder: str) -> None:
+    # The check runs while reading, whatever the output: a mismatch fails `make pdf` too.
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-findings", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings_of(app) == FINDINGS
+
+
 @pytest.mark.parametrize(
     ("mode", "warned", "noted"),
     [

@@ -14,11 +14,10 @@ Output per builder:
 * HTML: ``<span lang="lt">…</span>``; the phrase is an ordinary docutils
   ``Text`` child, so the normal HTML translator escapes it.
 * text / man / texinfo: the children only (no markup for a language).
-* LaTeX: the children only for now.  To emit
-  ``\\foreignlanguage{lithuanian}{…}`` instead, add the tag to
-  :data:`LATEX_LANGUAGES` (tag → babel/polyglossia language name); tags not
-  in the mapping keep rendering unchanged (the LaTeX preamble must then load
-  the language).
+* LaTeX: ``\\foreignlanguage{lithuanian}{…}`` / ``\\foreignlanguage{russian}{…}``
+  for the tags in :data:`LATEX_LANGUAGES` (tag → babel/polyglossia language
+  name; the preamble loads those languages), so the phrase gets its own
+  hyphenation patterns; any other tag renders its children unchanged.
 """
 
 from __future__ import annotations
@@ -38,9 +37,10 @@ __version__ = "0.1.0"
 _ROLE_RE = re.compile(r"^(?P<text>.*\S)\s*<(?P<tag>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)>$", re.S)
 
 #: BCP-47 tag → LaTeX (babel/polyglossia) language name used by the LaTeX
-#: visitor.  Empty for now: every tag renders its children unchanged.
-#: Example entries: ``{"lt": "lithuanian", "ru": "russian"}``.
-LATEX_LANGUAGES: dict[str, str] = {}
+#: visitor.  Every name here must be loaded by the preamble
+#: (``\setotherlanguages{lithuanian,russian}`` in ``docs/conf.py``); any other
+#: tag (``pl``, ``ru-Latn``…) renders its children unchanged.
+LATEX_LANGUAGES: dict[str, str] = {"lt": "lithuanian", "ru": "russian"}
 
 
 class lang_span(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
