@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Literal
+from typing import ClassVar, Literal
 
 Precision = Literal["decade", "year", "month", "day"]
 
@@ -102,46 +102,47 @@ def _stated_precision(stated: Stated) -> Precision:
 
 
 @dataclass(frozen=True)
-class NumberValue:
-    """A count or measured number, exact as written (``7.5 million`` is 7500000)."""
+class _NumericValue:
+    """What numbers, percentages and fractions share: an exact value, compared exactly."""
 
     value: Fraction
+    #: Whether a statement must carry a percent sign ("80%", "80 percent") to state this value.
+    percent: ClassVar[bool] = False
+
+    def agrees(self, stated: Stated) -> bool:
+        return (stated.number is not None and stated.percent == self.percent
+                and stated.number == self.value)
+
+
+@dataclass(frozen=True)
+class NumberValue(_NumericValue):
+    """A count or measured number, exact as written (``7.5 million`` is 7500000)."""
+
     kind = "number"
 
     def describe(self) -> str:
         return _plain_number(self.value)
 
-    def agrees(self, stated: Stated) -> bool:
-        return stated.number is not None and not stated.percent and stated.number == self.value
-
 
 @dataclass(frozen=True)
-class PercentValue:
+class PercentValue(_NumericValue):
     """A percentage: ``80%`` is stored as 80."""
 
-    value: Fraction
     kind = "percent"
+    percent = True
 
     def describe(self) -> str:
         return f"{_plain_number(self.value)}%"
 
-    def agrees(self, stated: Stated) -> bool:
-        # "80%", "80 percent" and "80 per cent" all state 80 %.
-        return stated.number is not None and stated.percent and stated.number == self.value
-
 
 @dataclass(frozen=True)
-class FractionValue:
+class FractionValue(_NumericValue):
     """A proportion written as a fraction: ``1/5`` (stated in prose as "one fifth")."""
 
-    value: Fraction
     kind = "fraction"
 
     def describe(self) -> str:
         return f"{self.value.numerator}/{self.value.denominator}"
-
-    def agrees(self, stated: Stated) -> bool:
-        return stated.number is not None and not stated.percent and stated.number == self.value
 
 
 FactValue = DateValue | NumberValue | PercentValue | FractionValue
