@@ -77,7 +77,8 @@ def _inline(text: str) -> list[nodes.Node]:
 
 
 def _table(header: list[str], rows: list[list[Any]], widths: list[int]) -> nodes.table:
-    table = nodes.table(classes=["factcheck-table"])
+    # "colwidths-given" makes the LaTeX writer honour the widths instead of guessing.
+    table = nodes.table(classes=["factcheck-table", "colwidths-given"])
     group = nodes.tgroup(cols=len(header))
     table += group
     group.extend(nodes.colspec(colwidth=w) for w in widths)
