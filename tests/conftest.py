@@ -32,3 +32,17 @@ def require_tool(name: str) -> str:
     if os.environ.get("FACTCHECK_REQUIRE_ALL") == "1":
         pytest.fail(f"FACTCHECK_REQUIRE_ALL=1 but {message}")
     pytest.skip(message)
+
+
+def langspan_project(tmp_path: Path, index_md: str, extra_conf: str = "") -> Path:
+    """A one-page MyST project using the site's ``langspan`` extension; returns its srcdir."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(REPO / 'docs' / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'langspan']\n" + extra_conf,
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(index_md, encoding="utf-8")
+    return src

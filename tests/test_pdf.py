@@ -39,7 +39,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+from conftest import langspan_project, require_tool
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,21 +171,13 @@ def test_phrase_pattern_is_strict() -> None:
 
 def test_latex_visitor_maps_known_tags_only(tmp_path: Path) -> None:
     """langspan's LaTeX visitor on a tiny project (LaTeX output only, no TeX needed)."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
-        "extensions = ['myst_parser', 'langspan']\n"
-        "latex_engine = 'xelatex'\n"
-        "latex_documents = [('index', 't.tex', 'T', 'A', 'howto')]\n",
-        encoding="utf-8",
-    )
-    (src / "index.md").write_text(
+    src = langspan_project(
+        tmp_path,
         "# T\n\n"
         "{lang}`Vilnius – mūsų & _x_ <lt>`, {lang}`договор <ru>`, "
         "{lang}`dogovor <ru-Latn>`, {lang}`złoty <pl>`.\n",
-        encoding="utf-8",
+        "latex_engine = 'xelatex'\n"
+        "latex_documents = [('index', 't.tex', 'T', 'A', 'howto')]\n",
     )
     app = SphinxTestApp(buildername="latex", srcdir=src, builddir=tmp_path / "out", freshenv=True)
     try:

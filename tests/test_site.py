@@ -32,6 +32,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import langspan_project
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -322,16 +323,8 @@ def test_diacritics_kept_and_artefact_dropped(built_site: Built) -> None:
 @pytest.mark.slow
 def test_lang_role_escapes_and_rejects_a_missing_tag(tmp_path: Path) -> None:
     """The ``lang`` role on a tiny project: text is escaped, a missing tag is an error."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(DOCS / '_ext')!r})\n"
-        "extensions = ['myst_parser', 'langspan']\n",
-        encoding="utf-8",
-    )
-    (src / "index.md").write_text(
-        "# T\n\nA {lang}`x <b> & y <lt>` and {lang}`no tag here`.\n", encoding="utf-8"
+    src = langspan_project(
+        tmp_path, "# T\n\nA {lang}`x <b> & y <lt>` and {lang}`no tag here`.\n"
     )
     warning = StringIO()
     app = SphinxTestApp(
