@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from factcheck.collector import get_domain
 from factcheck.config import CONFIG_VALUES
 from factcheck.facts import SCHEMA
-from factcheck.verdicts import Subtype
+from factcheck.findings import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

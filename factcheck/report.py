@@ -15,7 +15,8 @@ from sphinx.util import logging
 from factcheck.collector import get_domain
 from factcheck.config import facts_path, house_locale
 from factcheck.facts import FactsFile, load_facts
-from factcheck.verdicts import Subtype, Verdict, judge
+from factcheck.findings import Subtype
+from factcheck.verdicts import Verdict, judge
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

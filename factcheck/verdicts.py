@@ -4,43 +4,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from factcheck.facts import Fact, FactsFile
+from factcheck.findings import Subtype
 from factcheck.scan import find_figures
-
-
-class Subtype(StrEnum):
-    """The kinds of finding; each is a warning subtype, ``factcheck.<value>``."""
-
-    MISMATCH = "mismatch"
-    UNBOUND = "unbound"
-    UNKNOWN_ID = "unknown-id"
-    UNREADABLE = "unreadable"
-    EXEMPTION = "exemption"
-    FACTS_FILE = "facts-file"
-    UNUSED = "unused"
-
-    @property
-    def description(self) -> str:
-        return _DESCRIPTIONS[self]
-
-
-_DESCRIPTIONS = {
-    Subtype.MISMATCH: "A figure bound to a fact with ``:fact:`text <id>``` does not state the "
-                      "fact's value.",
-    Subtype.UNBOUND: "A figure or date in the prose is neither bound to a fact nor exempted "
-                     "(a warning only with ``factcheck_strict = True``).",
-    Subtype.UNKNOWN_ID: "A ``fact`` role names a fact id that the facts file does not define.",
-    Subtype.UNREADABLE: "The text of a ``fact`` role holds no figure of the fact's kind, or "
-                        "more than one.",
-    Subtype.EXEMPTION: "A ``nofact`` exemption gives no reason.",
-    Subtype.FACTS_FILE: "The facts file cannot be read as written: malformed YAML, an unknown key, "
-                        "a duplicate id, an impossible date, a value that cannot be typed.",
-    Subtype.UNUSED: "A fact is neither stated nor rendered on any page (a note unless "
-                    "``factcheck_unused = 'warning'``).",
-}
 
 
 @dataclass(frozen=True)
@@ -93,3 +61,36 @@ def _compare(text: str, fact: Fact, facts_file: FactsFile, locale: str,
         return None
     return Verdict(Subtype.MISMATCH, f"the text states {figures[0].text!r} but fact {fact.id!r} "
                    f"({fact.label}) is {fact.written}, defined at {defined}", location)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one statement compares with one value: ``status`` is ``agrees``, ``mismatch``,
+    ``unreadable`` or ``ambiguous``; ``message`` says why when it does not agree."""
+
+    status: str
+    message: str = ""
+
+
+def check_statement(text: str, value: str, *, locale: str = "en",
+                    kind: str | None = None) -> Outcome:
+    """Judge ``text`` (what a ``fact`` role states) against ``value`` (as the facts file writes it).
+
+    The core of the check without Sphinx or a facts file: ``check_statement("Sept. 17, 1939",
+    "1939-09-17")`` is what ``{fact}`Sept. 17, 1939 <id>``` does for a fact of that value.
+    """
+    from pathlib import Path
+
+    from factcheck.facts import read_facts
+    from factcheck.values import BadValue, parse_value
+
+    try:
+        fact_value = parse_value(value, kind)
+    except BadValue as exc:
+        raise ValueError(f"bad value {value!r}: {exc}") from None
+    fact = Fact(id="fact", value=fact_value, label="", line=1, written=value)
+    facts_file = read_facts(Path("facts.yaml"), "")
+    verdict = _compare(text, fact, facts_file, locale, "here")
+    if verdict is None:
+        return Outcome("agrees")
+    return Outcome(verdict.subtype.value, verdict.message)

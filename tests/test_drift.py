@@ -21,8 +21,9 @@ from sphinx.util.console import strip_colors
 from factcheck.collector import get_domain
 from factcheck.config import facts_path, house_locale
 from factcheck.facts import load_facts
+from factcheck.findings import Subtype
 from factcheck.scan import _WORD_VALUES
-from factcheck.verdicts import Subtype, judge
+from factcheck.verdicts import judge
 
 DOCS = Path(__file__).parent.parent / "docs"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -21,7 +21,7 @@ from sphinx.util.console import strip_colors
 
 from factcheck.config import CONFIG_VALUES
 from factcheck.facts import SCHEMA
-from factcheck.verdicts import Subtype
+from factcheck.findings import Subtype
 
 ROOTS = Path(__file__).parent / "roots"
 
