@@ -153,8 +153,9 @@ autodoc_inherit_docstrings = False  # Sphinx's own docstrings cross-reference Sp
 # The build is offline (no intersphinx inventories), so references into the standard library
 # and third-party packages cannot resolve; everything inside factcheck still must.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(typing|fractions|decimal|pathlib|re|enum|collections|dataclasses)(\..*)?"),
-    (r"py:.*", r"(docutils|sphinx|ruamel|babel)(\..*)?"),
+    (r"py:.*", r"(typing|fractions|decimal|pathlib|re|enum|collections|dataclasses|datetime|ast)"
+               r"(\..*)?"),
+    (r"py:.*", r"(docutils|sphinx|yaml|babel|pint)(\..*)?"),
     (r"py:.*", r"(Any|Path|Fraction|Decimal|Node|Element|Sphinx|Config|BuildEnvironment)"),
 ]
 suppress_warnings = [

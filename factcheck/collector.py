@@ -1,42 +1,30 @@
-"""Collect every mention of a figure from each page, and keep it safe across -j N and rebuilds.
+"""Collect the mentions of each page, and keep them safe across -j N and incremental builds.
 
-A *mention* is a plain dict (picklable, so it survives parallel reads and the saved
-environment): ``kind`` is ``stated`` (a figure bound by hand), ``rendered`` (a value rendered by a
-bare role), ``unbound`` (a figure the scanner found that nothing binds) or ``exempt``; ``source``
-and ``line`` say where it is written.  The mentions live in the ``factcheck`` domain's data,
-cleared and merged per document like every Sphinx collector.
+The Sphinx side of :mod:`factcheck.mentions`: on ``doctree-read`` the page's doctree becomes
+blocks of prose (:mod:`factcheck.blocks`) and the blocks become mentions, kept in the
+``factcheck`` domain's data, cleared and merged per document like every Sphinx collector.  The
+domain also keeps the reverse index (fact id → pages that state or render it) that decides
+which pages an edit of the facts file makes Sphinx read again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.domains import Domain
 
-from factcheck.config import facts_path, house_locale
+from factcheck.blocks import blocks_of
+from factcheck.config import scan_settings
 from factcheck.facts import load_facts
-from factcheck.locate import SourceLocator
-from factcheck.roles import fact_exemption, fact_reference
-from factcheck.scan import find_figures
+from factcheck.mentions import Mention, mentions_of_blocks
+from factcheck.state import facts_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-Mention = dict[str, Any]
-
-# Text under these nodes is code, markup or generated, not prose.
-_NOT_PROSE: tuple[type[nodes.Node], ...] = (
-    nodes.literal, nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment,
-    nodes.math, nodes.math_block, nodes.substitution_definition, nodes.target,
-    nodes.system_message, nodes.problematic, nodes.footnote_reference,
-    nodes.citation_reference, nodes.label, nodes.image, addnodes.toctree, addnodes.index,
-    addnodes.desc_signature, nodes.meta,
-)
 
 
 class FactcheckDomain(Domain):
@@ -44,9 +32,10 @@ class FactcheckDomain(Domain):
 
     name = "factcheck"
     label = "Fact check"
-    data_version = 1
-    initial_data = {
+    data_version = 2
+    initial_data: dict[str, Any] = {
         "mentions": {},  # docname -> list[Mention]
+        "uses": {},  # docname -> set of fact ids stated or rendered there
         "fingerprints": {},  # fact id -> fingerprint, as of the last check
         "list_pages": {},  # docname -> True, pages with a factcheck-exemptions list
     }
@@ -56,11 +45,11 @@ class FactcheckDomain(Domain):
         return self.data["mentions"]
 
     def clear_doc(self, docname: str) -> None:
-        self.data["mentions"].pop(docname, None)
-        self.data["list_pages"].pop(docname, None)
+        for key in ("mentions", "uses", "list_pages"):
+            self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for key in ("mentions", "list_pages"):
+        for key in ("mentions", "uses", "list_pages"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
@@ -68,13 +57,13 @@ class FactcheckDomain(Domain):
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
+    def record(self, docname: str, mentions: list[Mention]) -> None:
+        self.data["mentions"][docname] = mentions
+        self.data["uses"][docname] = {i for m in mentions for i in m.fact_ids}
+
     def docs_using(self, fact_ids: set[str]) -> set[str]:
         """The reverse index: pages that state or render any of ``fact_ids``."""
-        return {
-            docname
-            for docname, mentions in self.mentions.items()
-            if any(m.get("id") in fact_ids for m in mentions)
-        }
+        return {docname for docname, used in self.data["uses"].items() if used & fact_ids}
 
 
 def get_domain(env: BuildEnvironment) -> FactcheckDomain:
@@ -91,86 +80,23 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     if not config.factcheck_enabled:
         return  # a quick preview: roles render, nothing is scanned or checked
     scan_prose = not any(fnmatch(docname, pat) for pat in config.factcheck_exclude_docs)
-    locator = SourceLocator(str(env.doc2path(docname)))
-    mentions: list[Mention] = []
-    for node in _prose_and_roles(doctree):
-        if isinstance(node, fact_reference):
-            mentions.append(_role_mention(node, locator))
-        elif isinstance(node, fact_exemption):
-            mentions.append(_exemption_mention(node, locator))
-        elif scan_prose:
-            mentions.extend(_scan_text(node, locator, config))
-    get_domain(env).mentions[docname] = mentions
-
-
-def _prose_and_roles(node: nodes.Element) -> Iterator[nodes.Node]:
-    for child in node.children:
-        if isinstance(child, (fact_reference, fact_exemption, nodes.Text)):
-            yield child
-        elif isinstance(child, _NOT_PROSE) or _is_generated_reference(child):
-            continue
-        elif isinstance(child, nodes.Element) and "factcheck-table" in child["classes"]:
-            continue  # the check's own generated tables (factcheck-reference) are not prose
-        elif isinstance(child, nodes.Element):
-            yield from _prose_and_roles(child)
-
-
-def _is_generated_reference(node: nodes.Node) -> bool:
-    # A cross-reference whose text Sphinx fills in (a citation key, a {ref} to a title that is
-    # checked where it is defined) or a bare URL is not prose the author wrote here.
-    if isinstance(node, addnodes.pending_xref):
-        return not node.get("refexplicit")
-    if isinstance(node, nodes.reference):
-        return node.get("refuri") is not None and node.astext() == node["refuri"]
-    return False
-
-
-def _role_mention(node: fact_reference, locator: SourceLocator) -> Mention:
-    source, line = locator.locate(node, node["written"])
-    kind = "stated" if "stated" in node else "rendered"
-    return {"kind": kind, "id": node["fact_id"], "text": node.get("stated", ""),
-            "source": source, "line": line}
-
-
-def _exemption_mention(node: fact_exemption, locator: SourceLocator) -> Mention:
-    source, line = locator.locate(node, node["written"])
-    return {"kind": "exempt", "text": node.astext(), "reason": node["reason"],
-            "source": source, "line": line}
-
-
-def _scan_text(node: nodes.Text, locator: SourceLocator, config: Any) -> Iterator[Mention]:
-    text = str(node)
-    exempt_spans = [
-        (start, start + len(phrase), reason)
-        for phrase, reason in config.factcheck_exempt.items()
-        for start in _occurrences(text, phrase)
-    ]
-    words = config.factcheck_number_words
-    for figure in find_figures(text, house_locale(config), words=words):
-        source, line = locator.locate(node, figure.text)
-        reason = next((r for s, e, r in exempt_spans if s <= figure.start and figure.end <= e),
-                      None)
-        if reason is not None:
-            yield {"kind": "exempt", "text": figure.text, "reason": reason, "by": "config",
-                   "source": source, "line": line}
-        else:
-            yield {"kind": "unbound", "text": figure.text, "source": source, "line": line}
-
-
-def _occurrences(text: str, phrase: str) -> Iterator[int]:
-    start = text.find(phrase)
-    while start != -1:
-        yield start
-        start = text.find(phrase, start + 1)
+    blocks = blocks_of(doctree, str(env.doc2path(docname)))
+    mentions = mentions_of_blocks(blocks, scan_settings(config), scan=scan_prose)
+    get_domain(env).record(docname, mentions)
 
 
 def outdated_by_facts(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """``env-get-outdated``: re-read the pages that use a fact whose value or label changed."""
+    """``env-get-outdated``: re-read the pages that use a fact whose value or label changed
+    (a derived fact changes with the facts it is computed from)."""
     domain = get_domain(env)
     old = domain.data["fingerprints"]
-    new = load_facts(facts_path(env)).fingerprints()
+    new = facts_for(env).fingerprints()
     changed_ids = {fact_id for fact_id in old.keys() | new.keys()
                    if old.get(fact_id) != new.get(fact_id)}
     return sorted(domain.docs_using(changed_ids))
+
+
+__all__ = ["FactcheckDomain", "collect_mentions", "get_domain", "load_facts",
+           "outdated_by_facts"]

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale, UnknownLocaleError
 from sphinx.errors import ConfigError
 
+from factcheck.mentions import ScanSettings
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -51,8 +53,17 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "Glob patterns of document names whose prose is not scanned for unbound figures "
                 "(roles there are still checked), e.g. ``['api/*']``."),
     ConfigValue("factcheck_number_words", True, (bool,), "env",
-                "Also find figures written as English number words (``five``, ``one fifth``)."),
+                "Also find figures written as number words (``five``, ``one fifth``, "
+                "``zwanzig``): read by text2num in English, French, German, Spanish, Italian, "
+                "Portuguese, Dutch and Danish."),
+    ConfigValue("factcheck_date_order", "auto", (str, type(None)), "env",
+                "Day–month order of numeric dates such as ``5/6/1939``: ``'DMY'``, ``'MDY'``, "
+                "``None`` (no order: such a date is reported as ambiguous) or ``'auto'`` (the "
+                "locale's: ``en_GB`` DMY, ``en_US`` MDY, ``de``/``fr`` DMY; plain ``en`` has "
+                "none, since English writes both)."),
 )
+
+DATE_ORDERS = ("auto", "DMY", "MDY", None)
 
 UNUSED_MODES = ("info", "warning", "off")
 
@@ -75,13 +86,48 @@ def check_config(app: Sphinx, config: Config) -> None:
                               "(a non-empty string saying why its figures are not claims)")
     try:
         Locale.parse(house_locale(config))
-    except (UnknownLocaleError, ValueError) as exc:
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise ConfigError(f"factcheck_locale: {exc}") from None
+    if config.factcheck_date_order not in DATE_ORDERS:
+        raise ConfigError(f"factcheck_date_order must be 'auto', 'DMY', 'MDY' or None, not "
+                          f"{config.factcheck_date_order!r}")
 
 
 def house_locale(config: Config) -> str:
     return str(config.factcheck_locale or config.language or "en").replace("-", "_")
 
 
+def date_format_problem(config: Config) -> str | None:
+    """Why ``factcheck_date_format`` cannot be used with Babel, or ``None`` when it can."""
+    import datetime
+
+    from babel.dates import format_date
+
+    try:
+        format_date(datetime.date(1939, 10, 10), config.factcheck_date_format,
+                    locale=house_locale(config))
+    except Exception as exc:  # noqa: BLE001 - Babel raises many kinds for a bad pattern
+        return (f"factcheck_date_format {config.factcheck_date_format!r} cannot be used: "
+                f"{type(exc).__name__}: {exc}; dates are rendered with 'long' instead")
+    return None
+
+
+def date_format(config: Config) -> str:
+    """``factcheck_date_format``, or ``'long'`` when Babel cannot use it (reported once)."""
+    return "long" if date_format_problem(config) else str(config.factcheck_date_format)
+
+
+def scan_settings(config: Config) -> ScanSettings:
+    """What reading prose depends on, from the configuration."""
+    return ScanSettings(
+        locale=house_locale(config),
+        date_order=config.factcheck_date_order,
+        number_words=bool(config.factcheck_number_words),
+        exempt=tuple(sorted(dict(config.factcheck_exempt).items())),
+    )
+
+
 def facts_path(env: BuildEnvironment) -> Path:
-    return (Path(env.srcdir) / env.config.factcheck_facts).resolve()
+    from factcheck.state import facts_path as path_of
+
+    return path_of(env)

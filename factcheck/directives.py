@@ -110,14 +110,14 @@ def fill_exemption_lists(app: Sphinx, doctree: nodes.document, fromdocname: str)
     rows = []
     for docname, mentions in sorted(get_domain(env).mentions.items()):
         for mention in mentions:
-            if mention["kind"] != "exempt":
+            if mention.kind != "exempt":
                 continue
             uri = app.builder.get_relative_uri(fromdocname, docname)
             title = env.titles[docname].astext() if docname in env.titles else docname
             link = nodes.reference("", title, internal=True, refuri=uri)
-            how = "config" if mention.get("by") == "config" else "role"
-            rows.append([[link], [nodes.literal(mention["text"], mention["text"])],
-                         [nodes.Text(mention["reason"] or "(no reason given)")], [nodes.Text(how)]])
+            how = mention.by or "role"
+            rows.append([[link], [nodes.literal(mention.text, mention.text)],
+                         [nodes.Text(mention.reason or "(no reason given)")], [nodes.Text(how)]])
     table = _table(["Page", "Figure", "Why it is not a claim", "Exempted by"], rows, [3, 2, 6, 1])
     for placeholder in placeholders:
         placeholder.replace_self(table.deepcopy() if len(placeholders) > 1 else table)

@@ -1,10 +1,12 @@
-"""Find the exact source line of a mention.
+"""Find the exact source line (and column) of a mention, in time that does not grow with the file.
 
-Docutils and MyST give a line to block nodes (the first line of a paragraph, a table, a title),
-not to the text inside them, and MyST gives roles no line at all.  A figure in the fourth line of
-a paragraph must still be reported at that line, so the locator searches the source file for the
-mention, starting at its block's first line.  Mentions of one block are located in document order
-with a cursor, so the second "20,000" of a paragraph is found after the first.
+A block knows its first line, and a figure's offset in the block's text gives the line breaks
+before it: that is the first guess.  The guess is then checked against the source with a plain
+string search for the figure's first digits or letters (no regular expression is compiled per
+mention), moving forward a few lines where the parser gives one line to a whole table (MyST gives
+every cell the table's first line) and back a line where it gives the line after a title.  A
+figure the source does not hold verbatim (an escaped ``10\\%``, ``20&nbsp;000``) keeps the first
+guess, never the line of some other, identical figure elsewhere in the file.
 """
 
 from __future__ import annotations
@@ -12,56 +14,68 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docutils import nodes
-from docutils.utils import get_source_line
+#: How far from the first guess a figure is looked for: forward (table rows), then back.
+FORWARD, BACKWARD = 40, 2
+_NEEDLE = re.compile(r"[^\W_]+")
 
 
 class SourceLocator:
     """Locates mentions in the source files of one document (and the files it includes)."""
 
-    def __init__(self, default_source: str) -> None:
-        self._default_source = default_source
-        self._texts: dict[str, str | None] = {}
-        self._line_starts: dict[str, list[int]] = {}
-        # (source, block's first line) -> offset after the last mention found in that block
-        self._cursors: dict[tuple[str, int], int] = {}
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+        # (source, block's first line) -> (line, column) after the last mention found there
+        self._cursors: dict[tuple[str, int], tuple[int, int]] = {}
 
-    def locate(self, node: nodes.Node, needle: str) -> tuple[str, int]:
-        """``(source path, line)`` of ``needle`` as written inside ``node``'s block."""
-        source, hint = get_source_line(node)
-        source = source or self._default_source
-        hint = hint or 1
-        text = self._text(source)
-        if text is None:
-            return source, hint
-        starts = self._line_starts[source]
-        block_start = starts[min(hint, len(starts)) - 1]
-        pattern = _needle_pattern(needle)
-        cursor_key = (source, hint)
-        match = pattern.search(text, max(block_start, self._cursors.get(cursor_key, 0)))
-        if match is None:  # the block line may be the last line of the block (some parsers)
-            before = [m for m in pattern.finditer(text, 0, block_start)]
-            match = before[-1] if before else None
-        if match is None:
-            return source, hint
-        self._cursors[cursor_key] = match.end()
-        return source, text.count("\n", 0, match.start()) + 1
+    def locate(self, source: str, block_line: int, guess: int, text: str) -> tuple[int, int]:
+        """``(line, column)`` of ``text`` in ``source``, starting from the line ``guess``."""
+        lines = self._source(source)
+        needle = _needle(text)
+        if lines is None or not needle:
+            return guess, 0
+        key = (source, block_line)
+        after_line, after_column = self._cursors.get(key, (0, 0))
+        start = max(guess, after_line)
+        for number in range(start, min(start + FORWARD, len(lines)) + 1):
+            column = _find(lines[number - 1], needle,
+                           after_column if number == after_line else 0)
+            if column >= 0:
+                self._cursors[key] = (number, column + len(needle))
+                return number, column + 1
+        for number in range(guess - 1, max(guess - BACKWARD, 1) - 1, -1):
+            column = _find(lines[number - 1], needle, 0)
+            if column >= 0:
+                return number, column + 1
+        return guess, 0
 
-    def _text(self, source: str) -> str | None:
-        if source not in self._texts:
+    def _source(self, source: str) -> list[str] | None:
+        if source not in self._lines:
             try:
-                text: str | None = Path(source).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = None
-            self._texts[source] = text
-            if text is not None:
-                self._line_starts[source] = [0] + [m.end() for m in re.finditer("\n", text)]
-        return self._texts[source]
+                text = Path(source).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError, ValueError):
+                self._lines[source] = None
+            else:
+                self._lines[source] = text.splitlines()
+        return self._lines[source]
 
 
-def _needle_pattern(needle: str) -> re.Pattern[str]:
-    # Whitespace may be a line break in the source; a figure must not match inside a longer one.
-    body = r"\s+".join(re.escape(part) for part in needle.split())
-    before = r"(?<![\w.,])" if needle[:1].isalnum() else ""
-    after = r"(?![\w])" if needle[-1:].isalnum() else ""
-    return re.compile(before + body + after)
+def _needle(text: str) -> str:
+    """What to look for: the figure's first word (``10`` of ``10\\%``, ``Sept`` of
+    ``Sept. 17``), skipping a short leading word such as "the" that any line may hold."""
+    runs = _NEEDLE.findall(text)
+    if len(runs) > 1 and runs[0].isalpha() and len(runs[0]) <= 3:
+        return runs[1]
+    return runs[0] if runs else ""
+
+
+def _find(line: str, needle: str, start: int) -> int:
+    """The column of ``needle`` in ``line`` as a whole token (not the "10" of "100")."""
+    column = line.find(needle, start)
+    while column >= 0:
+        before = line[column - 1] if column else " "
+        end = column + len(needle)
+        after = line[end] if end < len(line) else " "
+        if not (before.isalnum() or after.isalnum()):
+            return column
+        column = line.find(needle, column + 1)
+    return -1

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from factcheck.collector import get_domain
-from factcheck.config import facts_path, house_locale
-from factcheck.facts import FactsFile, load_facts
-from factcheck.findings import Subtype
-from factcheck.verdicts import Verdict, judge
+from factcheck.config import date_format_problem, scan_settings
+from factcheck.facts import FactsFile
+from factcheck.findings import Finding, Subtype
+from factcheck.state import facts_for
+from factcheck.verdicts import facts_file_findings, judge, printable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,51 +29,53 @@ logger = logging.getLogger(__name__)
 def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: judge every mention and log the findings; return pages to rewrite."""
     domain = get_domain(env)
-    facts_file = load_facts(facts_path(env))
+    facts_file = facts_for(env)
     domain.data["fingerprints"] = facts_file.fingerprints()
     if app.config.factcheck_enabled:
-        for verdict in collect_verdicts(env, facts_file):
-            emit(verdict, app.config.factcheck_strict)
-        _report_unused(env, facts_file, app.config.factcheck_unused)
+        findings = collect_findings(env, facts_file)
+        findings.extend(unused_findings(env, facts_file, app.config.factcheck_unused))
+        for finding in findings:
+            emit(finding, app.config.factcheck_strict)
     # Pages listing exemptions show data from every page: rewrite them on each build.
     return sorted(domain.data["list_pages"])
 
 
-def collect_verdicts(env: BuildEnvironment, facts_file: FactsFile) -> list[Verdict]:
-    """Every finding of the build, in a stable order: the facts file, then pages by name."""
-    verdicts = [
-        Verdict(Subtype.FACTS_FILE, problem.message, facts_file.location(problem.line))
-        for problem in facts_file.problems
-    ]
-    locale = house_locale(env.config)
+def collect_findings(env: BuildEnvironment, facts_file: FactsFile) -> list[Finding]:
+    """Every finding of the build, in a stable order: configuration, the facts file, then pages
+    by name and line."""
+    findings = []
+    problem = date_format_problem(env.config)
+    if problem:
+        findings.append(Finding(Subtype.CONFIG, problem, str(env.srcdir / "conf.py")))
+    findings.extend(facts_file_findings(facts_file))
+    lexicon = scan_settings(env.config).lexicon
     mentions = get_domain(env).mentions
     for docname in sorted(mentions):
-        for mention in sorted(mentions[docname], key=lambda m: (m["source"], m["line"])):
-            verdict = judge(mention, facts_file, locale)
-            if verdict is not None:
-                verdicts.append(verdict)
-    return verdicts
+        for mention in sorted(mentions[docname], key=lambda m: (m.source, m.line, m.column)):
+            finding = judge(mention, facts_file, lexicon)
+            if finding is not None:
+                findings.append(finding)
+    return findings
 
 
-def emit(verdict: Verdict, strict: bool) -> None:
-    if verdict.subtype is Subtype.UNBOUND and not strict:
-        logger.info("%s: factcheck note: %s", verdict.location, verdict.message)
-        return
-    logger.warning(verdict.message, type="factcheck", subtype=verdict.subtype.value,
-                   location=verdict.location)
-
-
-def _report_unused(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> None:
+def unused_findings(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> list[Finding]:
     if mode == "off":
-        return
-    used = {m.get("id") for mentions in get_domain(env).mentions.values() for m in mentions}
+        return []
+    used = set().union(*get_domain(env).data["uses"].values())
+    # A fact another fact is derived from is used when the derived one is.
     for fact in facts_file.facts.values():
         if fact.id in used:
-            continue
-        message = f"fact {fact.id!r} ({fact.label}) is never stated or rendered"
-        location = facts_file.location(fact.line)
-        if mode == "warning":
-            logger.warning(message, type="factcheck", subtype=Subtype.UNUSED.value,
-                           location=location)
-        else:
-            logger.info("%s: factcheck note: %s", location, message)
+            used.update(fact.depends_on)
+    severity = "warning" if mode == "warning" else "note"
+    return [Finding(Subtype.UNUSED, f"fact {fact.id!r} ({printable(fact.label)}) is never "
+                    "stated or rendered", str(facts_file.path), fact.line, fact_id=fact.id,
+                    severity=severity)
+            for fact in facts_file.facts.values() if fact.id not in used]
+
+
+def emit(finding: Finding, strict: bool) -> None:
+    if finding.severity == "note" or (finding.subtype is Subtype.UNBOUND and not strict):
+        logger.info("%s: factcheck note: %s", finding.location, finding.message)
+        return
+    logger.warning(finding.message, type="factcheck", subtype=finding.subtype.value,
+                   location=finding.location)

@@ -16,9 +16,9 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
-from factcheck.config import facts_path, house_locale
-from factcheck.facts import load_facts
+from factcheck.config import date_format, house_locale
 from factcheck.render import render_value
+from factcheck.state import facts_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,13 +38,17 @@ class FactRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         explicit, stated, fact_id = split_explicit_title(self.text)
-        fact_id = fact_id.strip()
-        fact = load_facts(facts_path(self.env)).facts.get(fact_id)
+        fact_id = ",".join(part.strip() for part in fact_id.split(","))
+        known = facts_for(self.env).facts
+        facts = [known.get(part) for part in fact_id.split(",")]
+        fact = facts[0] if all(facts) else None
         if explicit:
             shown = stated
         elif fact is not None:
             config = self.config
-            shown = render_value(fact.value, house_locale(config), config.factcheck_date_format)
+            shown = "\u2013".join(
+                render_value(f.value, house_locale(config), date_format(config))
+                for f in facts if f is not None)
         else:
             shown = fact_id  # the unknown id is reported once all pages are read
         node = fact_reference(self.rawtext, shown, fact_id=fact_id, written=self.text)

@@ -1,66 +1,108 @@
-"""Judge each mention against the facts file: the kinds of finding, and their messages."""
+"""Judge each mention against the facts file, and word the findings.
+
+Judging happens after all pages are read, on every build, from the mentions kept in the
+environment; so an edit of the facts file is checked without reading the pages again.  The
+wording of every message is here: what the text states, what the facts file says, and where the
+fact is defined (``facts.yaml:42``).
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
-from typing import Any
 
 from factcheck.facts import Fact, FactsFile
-from factcheck.findings import Subtype
-from factcheck.scan import find_figures
+from factcheck.findings import Finding, Subtype
+from factcheck.judge import judge_statement
+from factcheck.mentions import Mention
+from factcheck.reading.lexicon import Lexicon, lexicon_for
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """A finding at a place: the subtype, what to tell the author, and where."""
-
-    subtype: Subtype
-    message: str
-    location: str
+def printable(text: str) -> str:
+    """``text`` safe for a log line: no line breaks, no terminal escape codes."""
+    return _CONTROL.sub(lambda m: " " if m.group() in "\n\r\t" else "\ufffd", text)
 
 
-def judge(mention: dict[str, Any], facts_file: FactsFile, locale: str) -> Verdict | None:
+def judge(mention: Mention, facts_file: FactsFile, lexicon: Lexicon) -> Finding | None:
     """The finding for one mention, or ``None`` when it is consistent with the facts file."""
-    location = f"{mention['source']}:{mention['line']}"
-    kind = mention["kind"]
-    if kind == "unbound":
-        text = mention["text"]
-        return Verdict(Subtype.UNBOUND, f"unbound figure {text!r}: bind it to a fact with "
+    place = {"path": mention.source, "line": mention.line, "column": mention.column}
+    if mention.kind == "unbound":
+        text = printable(mention.text)
+        return Finding(Subtype.UNBOUND, f"unbound figure {text!r}: bind it to a fact with "
                        f"{{fact}}`{text} <id>` or exempt it with {{nofact}}`{text} <reason>`",
-                       location)
-    if kind == "exempt":
-        if mention["reason"]:
+                       **place)
+    if mention.kind == "exempt":
+        if mention.reason:
             return None
-        return Verdict(Subtype.EXEMPTION, f"exemption of {mention['text']!r} gives no reason: "
-                       "write {nofact}`text <why this is not a claim>`", location)
-    fact = facts_file.facts.get(mention["id"])
-    if fact is None:
-        return Verdict(Subtype.UNKNOWN_ID, _unknown(mention["id"], facts_file), location)
-    if kind == "stated":
-        return _compare(mention["text"], fact, facts_file, locale, location)
-    return None
-
-
-def _unknown(fact_id: str, facts_file: FactsFile) -> str:
-    message = f"unknown fact id {fact_id!r}: {facts_file.path.name} does not define it"
-    close = difflib.get_close_matches(fact_id, list(facts_file.facts), n=1)
-    return f"{message} (did you mean {close[0]!r}?)" if close else message
-
-
-def _compare(text: str, fact: Fact, facts_file: FactsFile, locale: str,
-             location: str) -> Verdict | None:
-    figures = find_figures(text, locale, words=True)
-    defined = f"{facts_file.path.name}:{fact.line}"
-    if len(figures) != 1:
-        found = "no figure" if not figures else f"{len(figures)} figures"
-        return Verdict(Subtype.UNREADABLE, f"cannot read one {fact.value.kind} in {text!r} "
-                       f"({found}) for fact {fact.id!r}, defined at {defined}; bind each figure "
-                       "with its own role", location)
-    if fact.value.agrees(figures[0].stated):
+        return Finding(Subtype.EXEMPTION, f"exemption of {printable(mention.text)!r} gives no "
+                       "reason: write {nofact}`text <why this is not a claim>`", **place)
+    facts = []
+    for fact_id in mention.fact_ids or ("",):
+        fact = facts_file.facts.get(fact_id)
+        if fact is None:
+            return _missing(fact_id, facts_file, place)
+        facts.append(fact)
+    if mention.kind != "stated":
         return None
-    return Verdict(Subtype.MISMATCH, f"the text states {figures[0].text!r} but fact {fact.id!r} "
-                   f"({fact.label}) is {fact.written}, defined at {defined}", location)
+    return _compare(mention, facts, facts_file, lexicon, place)
+
+
+def _missing(fact_id: str, facts_file: FactsFile, place: dict) -> Finding:
+    name = facts_file.path.name
+    if fact_id in facts_file.invalid:
+        return Finding(Subtype.FACTS_FILE, f"fact {fact_id!r} has an invalid value "
+                       f"({name}:{facts_file.invalid[fact_id]})", fact_id=fact_id, **place)
+    message = f"unknown fact id {printable(fact_id)!r}: {name} does not define it"
+    close = difflib.get_close_matches(fact_id, list(facts_file.facts), n=1)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    return Finding(Subtype.UNKNOWN_ID, message, fact_id=fact_id, **place)
+
+
+def _compare(mention: Mention, facts: list[Fact], facts_file: FactsFile, lexicon: Lexicon,
+             place: dict) -> Finding | None:
+    outcome = judge_statement(mention.text, [f.value for f in facts], lexicon,
+                              before=mention.before, after=mention.after)
+    if outcome.agrees:
+        return None
+    text = printable(mention.text)
+    about = _about(facts, facts_file)
+    first = facts[0].id
+    if outcome.status == "mismatch":
+        detail = "" if outcome.detail in ("another value", "another date") else \
+            f": {outcome.detail}"
+        return Finding(Subtype.MISMATCH, f"the text states {text!r} but {about}{detail}",
+                       fact_id=first, **place)
+    if outcome.status == "ambiguous":
+        return Finding(Subtype.AMBIGUOUS, f"{printable(outcome.detail)} ({about})",
+                       fact_id=first, **place)
+    if outcome.found:
+        return Finding(Subtype.UNREADABLE, f"{outcome.detail} in {text!r} ({outcome.found}) "
+                       f"for {_ids(facts, facts_file)}; bind each figure with its own role",
+                       fact_id=first, **place)
+    return Finding(Subtype.UNREADABLE, f"cannot read {text!r} for {_ids(facts, facts_file)}: "
+                   f"{printable(outcome.detail)}", fact_id=first, **place)
+
+
+def _about(facts: list[Fact], facts_file: FactsFile) -> str:
+    name = facts_file.path.name
+    parts = [f"fact {f.id!r} ({printable(f.label)}) is {printable(f.shown)}, defined at "
+             f"{name}:{f.line}" for f in facts]
+    return " and ".join(parts)
+
+
+def _ids(facts: list[Fact], facts_file: FactsFile) -> str:
+    name = facts_file.path.name
+    return " and ".join(f"fact {f.id!r}, defined at {name}:{f.line}" for f in facts)
+
+
+def facts_file_findings(facts_file: FactsFile) -> list[Finding]:
+    """The problems of the facts file itself, at their lines."""
+    return [Finding(Subtype(problem.subtype), printable(problem.message), str(facts_file.path),
+                    problem.line) for problem in facts_file.problems]
 
 
 @dataclass(frozen=True)
@@ -73,24 +115,21 @@ class Outcome:
 
 
 def check_statement(text: str, value: str, *, locale: str = "en",
-                    kind: str | None = None) -> Outcome:
+                    kind: str | None = None, date_order: str | None = "auto") -> Outcome:
     """Judge ``text`` (what a ``fact`` role states) against ``value`` (as the facts file writes it).
 
     The core of the check without Sphinx or a facts file: ``check_statement("Sept. 17, 1939",
     "1939-09-17")`` is what ``{fact}`Sept. 17, 1939 <id>``` does for a fact of that value.
+    Raises ValueError (with the reason) when ``value`` is not a value the facts file can hold.
     """
-    from pathlib import Path
-
-    from factcheck.facts import read_facts
     from factcheck.values import BadValue, parse_value
 
     try:
         fact_value = parse_value(value, kind)
     except BadValue as exc:
         raise ValueError(f"bad value {value!r}: {exc}") from None
-    fact = Fact(id="fact", value=fact_value, label="", line=1, written=value)
-    facts_file = read_facts(Path("facts.yaml"), "")
-    verdict = _compare(text, fact, facts_file, locale, "here")
-    if verdict is None:
+    outcome = judge_statement(text, [fact_value], lexicon_for(locale, date_order))
+    if outcome.agrees:
         return Outcome("agrees")
-    return Outcome(verdict.subtype.value, verdict.message)
+    message = f"{outcome.detail} ({outcome.found})" if outcome.found else outcome.detail
+    return Outcome(outcome.status, message)

@@ -1,0 +1,168 @@
+"""Turn a doctree into blocks of prose: the text a reader sees, with where it is written.
+
+One block per text element (a paragraph, a title, a caption, a term, a table cell's paragraph)
+plus the texts Sphinx keeps in attributes (toctree captions, image alt text).  A block's text is
+the paragraph as one string — MyST's one text node per source line joined back, inline markup
+dropped — so a figure wrapped over a line break ("October" / "10, 1939") is one figure, and a
+figure's line is the block's first line plus the line breaks before it.
+
+``fact`` and ``nofact`` roles become :class:`RoleSpan` records; in the text they are masked
+with U+FFFC so that prose figures never merge with them.  Text that is code, markup or generated
+(literals, math, citation labels, references whose text Sphinx fills in, the "Added in version"
+that ``versionadded`` writes) is left out, but its line breaks are kept.
+
+This module knows docutils and Sphinx's node classes, nothing of the Sphinx application: the
+extension and the command line both call :func:`blocks_of`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from docutils import nodes
+from docutils.utils import get_source_line
+from sphinx import addnodes
+
+MASK = "\ufffc"
+
+# Text under these nodes is code, markup or generated, not prose.
+NOT_PROSE: tuple[type[nodes.Node], ...] = (
+    nodes.literal, nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment,
+    nodes.math, nodes.math_block, nodes.substitution_definition, nodes.target,
+    nodes.system_message, nodes.problematic, nodes.footnote_reference,
+    nodes.citation_reference, nodes.label, addnodes.index, addnodes.desc_signature, nodes.meta,
+    nodes.option_string, nodes.option_argument,
+)
+#: Classes of inline nodes whose text Sphinx writes, not the author ("Added in version 6.2").
+GENERATED_CLASSES = frozenset({"versionmodified"})
+#: Classes of containers whose text is the check's own generated data (reference tables).
+OWN_TABLE_CLASS = "factcheck-table"
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A ``fact`` or ``nofact`` role inside a block's text."""
+
+    start: int
+    end: int
+    role: str  # "fact" or "nofact"
+    text: str  # what the role shows
+    written: str  # the role's content as written
+    fact_id: str = ""
+    stated: bool = False
+    reason: str = ""
+
+
+@dataclass
+class Block:
+    """The prose of one text element: its text, where it starts, and its roles."""
+
+    source: str
+    line: int
+    text: str = ""
+    roles: list[RoleSpan] = field(default_factory=list)
+    #: Whether unbound figures of this block are looked for (not in the check's own tables).
+    prose: bool = True
+
+    def line_of(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset)
+
+
+def blocks_of(doctree: nodes.Node, default_source: str) -> Iterator[Block]:
+    """Every block of prose in ``doctree``, in document order."""
+    yield from _walk(doctree, default_source, True)
+
+
+def _walk(node: nodes.Node, default_source: str, prose: bool) -> Iterator[Block]:
+    for child in node.children:
+        if isinstance(child, NOT_PROSE) or _generated(child):
+            continue
+        if isinstance(child, nodes.Element) and OWN_TABLE_CLASS in child.get("classes", ()):
+            yield from _walk(child, default_source, False)
+            continue
+        if isinstance(child, addnodes.toctree):
+            if child.get("caption"):
+                yield _attribute_block(child, "caption", default_source)
+            continue
+        if isinstance(child, nodes.image):
+            if child.get("alt"):
+                yield _attribute_block(child, "alt", default_source)
+            continue
+        if isinstance(child, nodes.TextElement):
+            block = _block(child, default_source, prose)
+            if block.text.strip():
+                yield block
+            # A text element may hold elements of its own (a caption inside a figure title…).
+            continue
+        if isinstance(child, nodes.Element):
+            yield from _walk(child, default_source, prose)
+
+
+def _source_line(node: nodes.Node, default_source: str) -> tuple[str, int]:
+    source, line = get_source_line(node)
+    return source or default_source, line or 1
+
+
+def _attribute_block(node: nodes.Element, attribute: str, default_source: str) -> Block:
+    source, line = _source_line(node, default_source)
+    return Block(source, line, str(node[attribute]))
+
+
+def _block(element: nodes.TextElement, default_source: str, prose: bool) -> Block:
+    source, line = _source_line(element, default_source)
+    block = Block(source, line, prose=prose)
+    parts: list[str] = []
+    _inline(element, parts, block)
+    block.text = "".join(parts)
+    return block
+
+
+def _inline(node: nodes.Element, parts: list[str], block: Block) -> None:
+    from factcheck.roles import fact_exemption, fact_reference
+
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            parts.append(str(child))
+        elif isinstance(child, fact_reference | fact_exemption):
+            _role(child, parts, block)
+        elif isinstance(child, NOT_PROSE) or _generated(child) or _filled_in(child):
+            parts.append(_breaks_of(child))
+        elif isinstance(child, nodes.Element):
+            _inline(child, parts, block)
+
+
+def _role(node: nodes.Element, parts: list[str], block: Block) -> None:
+    from factcheck.roles import fact_reference
+
+    shown = node.astext()
+    start = sum(len(p) for p in parts)
+    if isinstance(node, fact_reference):
+        span = RoleSpan(start, start + len(shown), "fact", shown, node["written"],
+                        fact_id=node["fact_id"], stated="stated" in node)
+    else:
+        span = RoleSpan(start, start + len(shown), "nofact", shown, node["written"],
+                        reason=node.get("reason", ""))
+    block.roles.append(span)
+    # Keep the role's line breaks, so that the lines after it are counted right.
+    parts.append("".join(ch if ch == "\n" else MASK for ch in shown))
+
+
+def _breaks_of(node: nodes.Node) -> str:
+    breaks = node.astext().count("\n")
+    return " " + "\n" * breaks if breaks else " "
+
+
+def _generated(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(
+        GENERATED_CLASSES.intersection(node.get("classes", ())))
+
+
+def _filled_in(node: nodes.Node) -> bool:
+    # A cross-reference whose text Sphinx fills in (a citation key, a {ref} to a title that is
+    # checked where it is defined) or a bare URL is not prose the author wrote here.
+    if isinstance(node, addnodes.pending_xref):
+        return not node.get("refexplicit")
+    if isinstance(node, nodes.reference):
+        return node.get("refuri") is not None and node.astext() == node["refuri"]
+    return False

@@ -1,0 +1,263 @@
+"""Judge one statement against the value(s) of the fact(s) it is bound to.
+
+The statement is read *in the light of its fact*: under a date fact a bare ``1939`` is a year,
+under a quantity fact the word after the figure is its unit, under a money fact the symbol before
+it is its currency, and under a range fact (or two facts) the statement must be a range.
+
+**No hollow passes.**  A statement is checked on every part it states.  After reading, whatever
+is left of the role's text must hold nothing that looks like part of a figure: a digit, a month
+name or abbreviation, a number or ordinal word, or the first letters of a month ("Octob.").  If
+something is left, the statement is *unreadable* — it is never quietly compared on the parts
+that were understood (so ``Sept. 1939`` can never pass as the bare year 1939).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from factcheck.reading.hedges import leading_hedge, trailing_hedge
+from factcheck.reading.lexicon import Lexicon
+from factcheck.reading.scanner import Figure, find_figures
+from factcheck.reading.units import currency_after, currency_before, read_unit
+from factcheck.values import (
+    Amount,
+    DateValue,
+    Hedge,
+    MoneyValue,
+    NumberValue,
+    QuantityValue,
+    RangeValue,
+    hedges_compatible,
+)
+from factcheck.values.base import HEDGE_NAMES
+from factcheck.values.dates import compare_dates, make_date
+from factcheck.values.numbers import compare_numbers
+from factcheck.values.quantities import compare_money, compare_quantities
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a statement compares: ``agrees``, ``mismatch``, ``unreadable`` or ``ambiguous``;
+    ``detail`` says why when it does not agree."""
+
+    status: str
+    detail: str = ""
+    #: For a statement with no figure or several: "no figure", "2 figures".
+    found: str = ""
+
+    @property
+    def agrees(self) -> bool:
+        return self.status == "agrees"
+
+
+AGREES = Outcome("agrees")
+
+
+def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: str = "",
+                    after: str = "") -> Outcome:
+    """Whether ``text`` (with the prose ``before`` and ``after`` it) states ``values``.
+
+    ``values`` holds one fact value, or two for a range bound to two facts.
+    """
+    figures = find_figures(text, lexicon, statement=True)
+    hedge, hedge_end = leading_hedge(text, lexicon)
+    if hedge is None:
+        hedge = trailing_hedge(before, lexicon)
+    expected = values[0]
+    if len(values) == 2 or isinstance(expected, RangeValue):
+        return _judge_range(text, figures, values, lexicon, hedge_end)
+    if isinstance(expected, QuantityValue | MoneyValue) and figures:
+        return _judge_measures(text, figures, expected, hedge, lexicon, hedge_end, before, after)
+    if not figures and isinstance(expected, QuantityValue):
+        return _judge_measures(text, [], expected, hedge, lexicon, hedge_end, before, after)
+    problem = _unread_part(text, [(f.start, f.end) for f in figures], lexicon, hedge_end)
+    if problem:
+        return problem
+    if len(figures) != 1:
+        found = "no figure" if not figures else f"{len(figures)} figures"
+        return Outcome("unreadable", f"cannot read one {expected.kind}", found)
+    return _compare(figures[0], expected, hedge)
+
+
+def _compare(figure: Figure, expected: Any, hedge: Hedge | None) -> Outcome:
+    if figure.value is None:
+        return Outcome("ambiguous" if figure.ambiguous else "unreadable", figure.problem)
+    stated = _as_kind(figure.value, expected)
+    if isinstance(stated, str):
+        return Outcome("mismatch", stated)
+    if hedge is not None and getattr(stated, "hedge", None) is None:
+        stated = stated.with_hedge(_date_hedge(hedge) if isinstance(stated, DateValue) else hedge)
+    return _agreement(expected, stated)
+
+
+def _date_hedge(hedge: Hedge) -> Hedge | None:
+    # "around 1920" is a hedge on a date; "over"/"under" before a date are other words.
+    return hedge if hedge.family in ("approx", "exact") else None
+
+
+def _agreement(expected: Any, stated: Any) -> Outcome:
+    if not hedges_compatible(expected.hedge, stated.hedge):
+        said = HEDGE_NAMES[stated.hedge] if stated.hedge else "no hedge"
+        known = HEDGE_NAMES[expected.hedge] if expected.hedge else "an exact value"
+        return Outcome("mismatch", f"'{said}' says something else than {known}")
+    reason = _difference(expected, stated)
+    return AGREES if reason is None else Outcome("mismatch", reason)
+
+
+def _difference(expected: Any, stated: Any) -> str | None:
+    if isinstance(expected, DateValue):
+        return compare_dates(expected, stated)
+    if isinstance(expected, QuantityValue):
+        return compare_quantities(expected, stated)
+    if isinstance(expected, MoneyValue):
+        return compare_money(expected, stated)
+    return compare_numbers(expected, stated)
+
+
+def _as_kind(value: Any, expected: Any) -> Any:
+    """``value`` as a value of ``expected``'s kind, or why it cannot be one."""
+    if isinstance(expected, DateValue):
+        if isinstance(value, DateValue):
+            return value
+        if isinstance(value, NumberValue) and value.year_like:
+            return make_date(int(value.value))
+        return f"a {value.kind} is not a date"
+    if isinstance(value, DateValue):
+        return f"a date is not a {expected.kind}"
+    if isinstance(value, RangeValue):
+        return f"a range is not a {expected.kind}"
+    if isinstance(expected, QuantityValue) and isinstance(value, NumberValue):
+        return QuantityValue(value.amount, None, value.hedge)
+    if isinstance(expected, MoneyValue) and isinstance(value, NumberValue):
+        return MoneyValue(value.amount, "", value.hedge)
+    if isinstance(expected, QuantityValue | MoneyValue):
+        return f"a {value.kind} is not a {expected.kind}"
+    return value
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedge | None,
+                    lexicon: Lexicon, hedge_end: int, before: str, after: str) -> Outcome:
+    """A quantity or a sum of money: each figure with its unit or currency ("6,739 km2
+    (2,602 sq mi)" is two statements of one fact; both are checked)."""
+    covered = [(f.start, f.end) for f in figures]
+    statements = []
+    if not figures:
+        # "a day before", "the next day": one of the unit.
+        article = re.match(r"\s*(?:an?|one|the\s+next|the\s+following)\s+", text,
+                           re.IGNORECASE)
+        if not article:
+            return Outcome("unreadable", f"cannot read one {expected.kind}", "no figure")
+        figures = [Figure(article.start(), article.end() - 1, article.group().strip(),
+                          NumberValue(Amount(Fraction(1), Fraction(1))), words=True)]
+    for index, figure in enumerate(figures):
+        if not isinstance(figure.value, NumberValue):
+            return _compare(figure, expected, hedge)
+        last = index == len(figures) - 1
+        following = text[figure.end:] + (after if last else "")
+        if isinstance(expected, QuantityValue):
+            stated, length = _quantity(figure.value, following, lexicon)
+        else:
+            preceding = (before if index == 0 else "") + text[:figure.start]
+            stated, length = _money(figure.value, preceding, following, lexicon)
+        covered.append((figure.end, min(len(text), figure.end + length)))
+        if not isinstance(stated, QuantityValue | MoneyValue):
+            return Outcome("mismatch", stated)
+        statements.append(stated)
+    problem = _unread_part(text, covered, lexicon, hedge_end)
+    if problem:
+        return problem
+    for stated in statements:
+        outcome = _agreement(expected, stated.with_hedge(hedge) if hedge else stated)
+        if not outcome.agrees:
+            return outcome
+    return AGREES
+
+
+def _quantity(value: NumberValue, following: str, lexicon: Lexicon) -> tuple[Any, int]:
+    unit = read_unit(following, lexicon)
+    if unit is None:
+        return QuantityValue(value.amount, None), 0
+    pint_unit, written, length = unit
+    return QuantityValue(value.amount, pint_unit, written_unit=written), length
+
+
+def _money(value: NumberValue, preceding: str, following: str,
+           lexicon: Lexicon) -> tuple[Any, int]:
+    after = currency_after(following, lexicon)
+    if after is not None:
+        codes, written, length = after
+        return MoneyValue(value.amount, "", currencies=codes, written_currency=written), length
+    before = currency_before(preceding, lexicon)
+    if before is not None:
+        codes, written = before
+        return MoneyValue(value.amount, "", currencies=codes, written_currency=written), 0
+    return MoneyValue(value.amount, ""), 0
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def _judge_range(text: str, figures: list[Figure], values: list[Any], lexicon: Lexicon,
+                 hedge_end: int) -> Outcome:
+    problem = _unread_part(text, [(f.start, f.end) for f in figures], lexicon, hedge_end)
+    if problem:
+        return problem
+    ranges = [f for f in figures if isinstance(f.value, RangeValue)]
+    if len(figures) != 1 or len(ranges) != 1:
+        found = "no figure" if not figures else (
+            "no range" if not ranges else f"{len(figures)} figures")
+        return Outcome("unreadable", "cannot read one range", found)
+    stated: RangeValue = ranges[0].value
+    if len(values) == 2:
+        low, high = values
+    else:
+        low, high = values[0].low, values[0].high
+    for end_name, expected, end in (("start", low, stated.low), ("end", high, stated.high)):
+        value = _as_kind(end, expected)
+        if isinstance(value, str):
+            return Outcome("mismatch", f"the {end_name}: {value}")
+        outcome = _agreement(expected, value)
+        if not outcome.agrees:
+            return Outcome("mismatch", f"the {end_name}: {outcome.detail}")
+    return AGREES
+
+
+# --------------------------------------------------------------------------- no hollow passes
+
+
+def _unread_part(text: str, covered: list[tuple[int, int]], lexicon: Lexicon,
+                 hedge_end: int) -> Outcome | None:
+    """The first part of ``text`` outside ``covered`` that looks like part of a figure."""
+    left = list(text)
+    for start, end in [*covered, (0, hedge_end)]:
+        left[start:end] = " " * (end - start)
+    for match in re.finditer(r"[^\s,;:()\[\]–—]+", "".join(left)):
+        token = match.group().strip(".'’\"")
+        if token and _figure_like(token, lexicon):
+            return Outcome("unreadable", f"{match.group()!r} is written but not understood")
+    return None
+
+
+def _figure_like(token: str, lexicon: Lexicon) -> bool:
+    if any(ch.isdigit() for ch in token):
+        return True
+    folded = token.casefold()
+    if lexicon.month(token) is not None:
+        return True
+    if folded in lexicon.cardinal_words or folded in lexicon.ordinal_words:
+        return True
+    if folded in lexicon.tens_plural or folded in lexicon.grammar.parts:
+        return True
+    parts = re.split(r"[-\s]+", folded)
+    if len(parts) > 1 and all(p in lexicon.cardinal_words or p in lexicon.ordinal_words
+                              for p in parts):
+        return True
+    # The first letters of a month ("Octob.", "Febr") are a month the reader did not know.
+    return len(folded) >= 3 and token[:1].isupper() and any(
+        name.startswith(folded) for name in lexicon.months if len(name) > len(folded))

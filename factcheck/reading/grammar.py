@@ -1,0 +1,119 @@
+"""The small words of each language that CLDR does not hold: hedges, "percent", range words,
+the parts of a period, "century", and how decades are named.
+
+Everything else the reader needs per locale (month names and abbreviations, decimal and group
+symbols, scale words such as "million"/"Millionen" and their short forms "M"/"Mio.", currency names
+and symbols, the order of day and month) comes from Babel's CLDR data in
+:mod:`factcheck.reading.lexicon`, and number words come from text2num.  A language missing here
+reads with the English grammar words; its digits, months and dates are still its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.values.base import Hedge
+
+
+@dataclass(frozen=True)
+class Grammar:
+    hedges: dict[str, Hedge]
+    percent_words: tuple[str, ...]
+    #: Words joining the two ends of a range ("to", "bis", "à"), besides dashes.
+    range_words: tuple[str, ...]
+    #: (opening word, joining word) pairs: ("between", "and"), ("from", "to").
+    range_frames: tuple[tuple[str, str], ...]
+    #: Words for the early, middle and late part of a period.
+    parts: dict[str, str]
+    century_words: tuple[str, ...]
+    #: Words that may stand between a day and a month or a month and a year: "the 10th of October".
+    of_words: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    #: Suffix of an ordinal written in digits ("19th", "10.", "1er").
+    ordinal_suffix: str = r"(?:st|nd|rd|th)"
+    #: How a decade is written around its digits ("1930s", "1930er", "années 1930").
+    decade_suffix: str = r"['’]?s"
+    decade_prefix: str = ""
+    #: Words for "out of" in "four out of five".
+    out_of: tuple[str, ...] = ()
+    extra_months: dict[str, int] = field(default_factory=dict)
+
+
+EN = Grammar(
+    hedges={
+        "about": Hedge.APPROX, "approximately": Hedge.APPROX, "approx.": Hedge.APPROX,
+        "around": Hedge.APPROX, "some": Hedge.APPROX, "roughly": Hedge.APPROX,
+        "circa": Hedge.APPROX, "c.": Hedge.APPROX, "ca.": Hedge.APPROX,
+        "an estimated": Hedge.APPROX, "estimated": Hedge.APPROX, "~": Hedge.APPROX,
+        "nearly": Hedge.NEARLY, "almost": Hedge.NEARLY, "close to": Hedge.NEARLY,
+        "over": Hedge.OVER, "more than": Hedge.OVER, "above": Hedge.OVER,
+        "in excess of": Hedge.OVER, "upwards of": Hedge.OVER, "over than": Hedge.OVER,
+        "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST,
+        "no less than": Hedge.AT_LEAST, "a minimum of": Hedge.AT_LEAST,
+        "under": Hedge.UNDER, "fewer than": Hedge.UNDER, "less than": Hedge.UNDER,
+        "below": Hedge.UNDER,
+        "up to": Hedge.UP_TO, "at most": Hedge.UP_TO, "no more than": Hedge.UP_TO,
+        "a maximum of": Hedge.UP_TO, "as many as": Hedge.UP_TO, "not more than": Hedge.UP_TO,
+        "only": Hedge.EXACT, "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
+    },
+    percent_words=("percent", "per cent", "per-cent", "pct"),
+    range_words=("to", "till", "until", "through", "thru"),
+    range_frames=(("between", "and"), ("from", "to"), ("from", "until"), ("from", "till"),
+                  ("from", "through")),
+    parts={"early": "early", "mid": "mid", "middle": "mid", "late": "late"},
+    century_words=("century",),
+    of_words=("of",),
+    articles=("the",),
+    out_of=("out of", "in"),
+    # "Sept." is the common English abbreviation CLDR does not list ("Sep").
+    extra_months={"sept": 9},
+)
+
+DE = Grammar(
+    hedges={
+        "etwa": Hedge.APPROX, "ungefähr": Hedge.APPROX, "rund": Hedge.APPROX,
+        "circa": Hedge.APPROX, "ca.": Hedge.APPROX, "zirka": Hedge.APPROX,
+        "knapp": Hedge.NEARLY, "fast": Hedge.NEARLY, "beinahe": Hedge.NEARLY,
+        "über": Hedge.OVER, "mehr als": Hedge.OVER,
+        "mindestens": Hedge.AT_LEAST, "wenigstens": Hedge.AT_LEAST,
+        "unter": Hedge.UNDER, "weniger als": Hedge.UNDER,
+        "bis zu": Hedge.UP_TO, "höchstens": Hedge.UP_TO, "maximal": Hedge.UP_TO,
+        "nur": Hedge.EXACT, "genau": Hedge.EXACT,
+    },
+    percent_words=("Prozent",),
+    range_words=("bis",),
+    range_frames=(("zwischen", "und"), ("von", "bis")),
+    parts={"anfang": "early", "mitte": "mid", "ende": "late"},
+    century_words=("Jahrhundert", "Jahrhunderts"),
+    ordinal_suffix=r"\.",
+    decade_suffix=r"er(?:[\s-]+Jahren?)?",
+    out_of=("von",),
+)
+
+FR = Grammar(
+    hedges={
+        "environ": Hedge.APPROX, "quelque": Hedge.APPROX, "quelques": Hedge.APPROX,
+        "à peu près": Hedge.APPROX, "approximativement": Hedge.APPROX,
+        "près de": Hedge.NEARLY, "presque": Hedge.NEARLY, "quasiment": Hedge.NEARLY,
+        "plus de": Hedge.OVER, "au moins": Hedge.AT_LEAST,
+        "moins de": Hedge.UNDER,
+        "jusqu'à": Hedge.UP_TO, "jusqu’à": Hedge.UP_TO, "au plus": Hedge.UP_TO,
+        "au maximum": Hedge.UP_TO,
+        "seulement": Hedge.EXACT, "exactement": Hedge.EXACT,
+    },
+    percent_words=("pour cent", "pourcent"),
+    range_words=("à", "au"),
+    range_frames=(("entre", "et"), ("de", "à"), ("du", "au")),
+    parts={"début": "early", "mi": "mid", "milieu": "mid", "fin": "late"},
+    century_words=("siècle",),
+    ordinal_suffix=r"(?:er|re|e|ème|eme)",
+    decade_suffix="",
+    decade_prefix=r"années\s+",
+    out_of=("sur",),
+)
+
+GRAMMARS: dict[str, Grammar] = {"en": EN, "de": DE, "fr": FR}
+
+
+def grammar_for(language: str) -> Grammar:
+    return GRAMMARS.get(language, EN)

@@ -1,0 +1,41 @@
+"""Hedge words: "about", "up to", "over"… written inside a ``fact`` role or just before it.
+
+``about {fact}`20,000 <troops>``` and ``{fact}`about 20,000 <troops>``` state the same thing.  The
+words are the grammar's (:mod:`factcheck.reading.grammar`), matched case-insensitively and across
+line breaks; what each hedge means is in :mod:`factcheck.values.base`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck.reading.lexicon import Lexicon
+from factcheck.values.base import Hedge
+
+
+@lru_cache(maxsize=16)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    phrases = sorted(lexicon.grammar.hedges, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    leading = re.compile(rf"^\s*(?P<hedge>{alternation})(?:\s+|(?<=~))", re.IGNORECASE)
+    trailing = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<hedge>{alternation})\s*$", re.IGNORECASE)
+    return leading, trailing
+
+
+def _meaning(lexicon: Lexicon, written: str) -> Hedge:
+    return lexicon.grammar.hedges[" ".join(written.split()).casefold()]
+
+
+def leading_hedge(text: str, lexicon: Lexicon) -> tuple[Hedge | None, int]:
+    """The hedge at the start of ``text`` and where it ends (``(None, 0)`` without one)."""
+    match = _patterns(lexicon)[0].match(text)
+    if not match:
+        return None, 0
+    return _meaning(lexicon, match.group("hedge")), match.end()
+
+
+def trailing_hedge(text: str, lexicon: Lexicon) -> Hedge | None:
+    """The hedge that ``text`` ends with ("… with up to"), if any."""
+    match = _patterns(lexicon)[1].search(text[-40:])
+    return _meaning(lexicon, match.group("hedge")) if match else None

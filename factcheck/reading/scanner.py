@@ -1,0 +1,290 @@
+"""Find every figure in a run of prose: numbers, dates, shares and ranges, with what each states.
+
+Each reader (:mod:`~factcheck.reading.numbers`, :mod:`~factcheck.reading.dates`) proposes
+candidates; the longest candidate that starts first wins (a date beats the number inside it), and
+neighbours are then combined: "eighty" + "percent", "four" + "out of" + "five", and two figures
+joined by a dash, "to", or framed by "between … and" / "from … to" into one range.
+
+Two modes.  Reading a ``fact`` role (``statement=True``) reads everything the author may mean:
+"one", "first", "half".  Scanning prose for unbound figures leaves out words that are rarely
+claims: "one" alone (a pronoun far more often than a count) and ordinal words ("the first time",
+"a second round") — written as words, an ordinal is a count only when the author binds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from factcheck.reading.dates import DateMatch, date_patterns, read_date
+from factcheck.reading.lexicon import Lexicon
+from factcheck.reading.numbers import (
+    VULGAR,
+    NumberMatch,
+    digits_pattern,
+    find_word_numbers,
+    read_digits,
+    read_vulgar,
+    read_word_fraction,
+    vulgar_pattern,
+    word_fraction_pattern,
+)
+from factcheck.values.base import Amount
+from factcheck.values.dates import DateValue, make_date
+from factcheck.values.numbers import FractionValue, NumberValue, PercentValue
+from factcheck.values.ranges import RangeValue
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text: where it is, how it is written, and what it states.
+
+    ``value`` is ``None`` when the figure cannot be read as written (an impossible date, an
+    ambiguous numeric date); ``problem`` then says why.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Any
+    problem: str = ""
+    ambiguous: bool = False
+    words: bool = False
+
+    @property
+    def kind(self) -> str:
+        return str(self.value.kind) if self.value is not None else "unreadable"
+
+
+# Candidates of equal span: a date says more than a number, a share more than a count.
+_PRIORITY = {"date": 3, "range": 3, "fraction": 2, "percent": 2, "number": 1, "unreadable": 0}
+
+
+def find_figures(text: str, lexicon: Lexicon, *, statement: bool = False,
+                 words: bool = True) -> list[Figure]:
+    """Every figure in ``text``, in order, without overlap."""
+    if not _may_hold_figures(text, lexicon, words):
+        return []
+    candidates = _candidates(text, lexicon, words)
+    chosen = _resolve(candidates)
+    combined = _combine(text, chosen, lexicon)
+    if statement:
+        return combined
+    return [f for f in combined if not _rarely_a_claim(f, text)]
+
+
+def _may_hold_figures(text: str, lexicon: Lexicon, words: bool) -> bool:
+    if any(ch.isdigit() for ch in text) or any(ch in VULGAR for ch in text):
+        return True
+    return words and bool(_word_prefilter(lexicon).search(text))
+
+
+@lru_cache(maxsize=16)
+def _word_prefilter(lexicon: Lexicon) -> re.Pattern[str]:
+    parts = []
+    if lexicon.number_words is not None:
+        parts.append(lexicon.number_words.pattern)
+    if lexicon.tens_plural:
+        parts.append(r"(?i:\b(?:" + "|".join(lexicon.tens_plural) + r")\b)")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def _candidates(text: str, lexicon: Lexicon, words: bool) -> list[Figure]:
+    found: list[Figure] = []
+    has_digit = any(ch.isdigit() for ch in text)
+    for name, pattern in date_patterns(lexicon):
+        if not has_digit and name in ("iso", "numeric", "ymd", "part_year", "decade",
+                                      "short_decade"):
+            continue
+        for match in pattern.finditer(text):
+            date = read_date(name, match, lexicon)
+            if date is not None and (words or not date.words):
+                found.append(_from_date(text, date))
+    if has_digit:
+        for match in digits_pattern(lexicon).finditer(text):
+            number = read_digits(match, lexicon)
+            if number is not None:
+                found.append(_from_number(text, number))
+    for match in vulgar_pattern().finditer(text):
+        found.append(_from_number(text, read_vulgar(match)))
+    if words:
+        found.extend(_from_number(text, n) for n in find_word_numbers(text, lexicon))
+        if (pattern := word_fraction_pattern(lexicon)) is not None:
+            for match in pattern.finditer(text):
+                fraction = read_word_fraction(match, lexicon)
+                if fraction is not None:
+                    found.append(_from_number(text, fraction))
+    return found
+
+
+def _from_date(text: str, date: DateMatch) -> Figure:
+    return Figure(date.start, date.end, text[date.start:date.end], date.value, date.problem,
+                  date.ambiguous, date.words)
+
+
+def _from_number(text: str, number: NumberMatch) -> Figure:
+    value: Any
+    if number.percent:
+        value = PercentValue(number.amount, ordinal=number.ordinal)
+    elif number.fraction:
+        value = FractionValue(number.amount)
+    else:
+        value = NumberValue(number.amount, ordinal=number.ordinal, year_like=number.year_like)
+    return Figure(number.start, number.end, text[number.start:number.end], value,
+                  words=number.words)
+
+
+def _resolve(candidates: list[Figure]) -> list[Figure]:
+    ordered = sorted(candidates, key=lambda f: (f.start, -(f.end - f.start),
+                                                -_PRIORITY[f.kind]))
+    chosen: list[Figure] = []
+    for figure in ordered:
+        if chosen and figure.start < chosen[-1].end:
+            continue
+        chosen.append(figure)
+    return chosen
+
+
+def _rarely_a_claim(figure: Figure, text: str) -> bool:
+    value = figure.value
+    if not figure.words or value is None:
+        return False
+    if isinstance(value, NumberValue | PercentValue):
+        if value.ordinal and not isinstance(value, PercentValue):
+            return True  # "the first time", "a second round"
+        return value.amount.value == 1 and re.fullmatch(r"(?i)one", figure.text) is not None
+    if isinstance(value, FractionValue):
+        if figure.text.casefold() == "half":
+            return True  # "half of them", "the first half"
+        # "a third line", "one fifth column": a share only when it is a share *of* something.
+        single = re.match(r"(?i)(?:an?|one)[\s-]", figure.text) is not None
+        return single and re.match(r"\s+of\b", text[figure.end:]) is None
+    return False
+
+
+# --------------------------------------------------------------------------- combining
+
+
+def _combine(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]:
+    figures = [_with_percent_word(text, f, lexicon) for f in figures]
+    figures = _join_pairs(text, figures, lexicon, _out_of)
+    figures = _join_pairs(text, figures, lexicon, _year_in_words)
+    return _join_pairs(text, figures, lexicon, _range)
+
+
+def _with_percent_word(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
+    if not figure.words or not isinstance(figure.value, NumberValue):
+        return figure
+    words = "|".join(re.escape(w) for w in lexicon.grammar.percent_words)
+    match = re.match(rf"\s+(?:{words})\b", text[figure.end:], re.IGNORECASE)
+    if not match:
+        return figure
+    end = figure.end + match.end()
+    return replace(figure, end=end, text=text[figure.start:end],
+                   value=PercentValue(figure.value.amount))
+
+
+def _join_pairs(text: str, figures: list[Figure], lexicon: Lexicon, join: Any) -> list[Figure]:
+    out: list[Figure] = []
+    index = 0
+    while index < len(figures):
+        if index + 1 < len(figures):
+            joined = join(text, figures[index], figures[index + 1], lexicon)
+            if joined is not None:
+                out.append(joined)
+                index += 2
+                continue
+        out.append(figures[index])
+        index += 1
+    return out
+
+
+def _span(text: str, start: int, end: int, value: Any, *parts: Figure) -> Figure:
+    return Figure(start, end, text[start:end], value, words=any(p.words for p in parts))
+
+
+def _out_of(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    if not (isinstance(low.value, NumberValue) and isinstance(high.value, NumberValue)):
+        return None
+    words = "|".join(re.escape(w) for w in lexicon.grammar.out_of if " " in w or w == "sur")
+    if not words or not re.fullmatch(rf"\s+(?:{words})\s+", text[low.end:high.start], re.I):
+        return None
+    whole = high.value.amount.value
+    if whole == 0 or low.value.amount.value > whole:
+        return None
+    share = Amount(low.value.amount.value / whole)
+    return _span(text, low.start, high.end, FractionValue(share), low, high)
+
+
+def _year_in_words(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    """"nineteen thirty-nine": two word numbers that make a year."""
+    if not (low.words and high.words and isinstance(low.value, NumberValue)
+            and isinstance(high.value, NumberValue) and lexicon.language == "en"):
+        return None
+    first, second = low.value.amount.value, high.value.amount.value
+    if not (text[low.end:high.start].isspace() and 11 <= first <= 99 and 1 <= second <= 99
+            and first.denominator == second.denominator == 1):
+        return None
+    year = Amount(first * 100 + second, Fraction(1))
+    return _span(text, low.start, high.end, NumberValue(year, year_like=True), low, high)
+
+
+def _range(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    if low.value is None or high.value is None:
+        return None
+    gap = text[low.end:high.start]
+    start = low.start
+    grammar = lexicon.grammar
+    connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|-|\s+-\s+", gap) or re.fullmatch(
+        rf"\s+(?:{'|'.join(map(re.escape, grammar.range_words))})\s+", gap, re.IGNORECASE)
+    for opening, joining in grammar.range_frames:
+        frame = re.search(rf"(?i)\b{re.escape(opening)}\s+$", text[:low.start])
+        if frame and re.fullmatch(rf"(?i)\s+{re.escape(joining)}\s+", gap):
+            start, connector = frame.start(), True
+            break
+    if not connector:
+        return None
+    ends = _range_ends(low.value, high.value)
+    if ends is None:
+        return None
+    return _span(text, start, high.end, RangeValue(*ends), low, high)
+
+
+def _range_ends(low: Any, high: Any) -> tuple[Any, Any] | None:
+    """Both ends as values of one kind, with what one end lends the other ("30 October – 1
+    November 1939": the year; "4–22 January 1995": the month and the year)."""
+    if isinstance(low, DateValue) and isinstance(high, DateValue):
+        if low.year is None and high.year is not None and high.century_known:
+            year = high.year if (low.month or 0) <= (high.month or 0) else high.year - 1
+            low = make_date(year, low.month, low.day, precision=low.precision, part=low.part)
+        return low, high
+    if isinstance(low, NumberValue) and isinstance(high, DateValue):
+        day = low.amount.value
+        if high.precision == "day" and day.denominator == 1 and 1 <= day < (high.day or 0):
+            return make_date(high.year, high.month, int(day)), high
+        return None
+    if isinstance(low, NumberValue) and isinstance(high, NumberValue):
+        if low.year_like and high.year_like:
+            return make_date(int(low.value)), make_date(int(high.value))
+        if low.year_like and _two_digits(high) and not high.ordinal:
+            century = int(low.value) - int(low.value) % 100
+            end = century + int(high.value)
+            if end <= int(low.value):
+                end += 100
+            return make_date(int(low.value)), make_date(end)
+        if low.ordinal or high.ordinal:
+            return None
+        return low, high
+    if isinstance(low, NumberValue) and isinstance(high, PercentValue):
+        return PercentValue(low.amount), high  # "10–20%"
+    if type(low) is type(high) and isinstance(low, PercentValue | FractionValue):
+        return low, high
+    return None
+
+
+def _two_digits(value: NumberValue) -> bool:
+    number = value.amount.value
+    return number.denominator == 1 and 0 <= number <= 99 and value.amount.step == 1
