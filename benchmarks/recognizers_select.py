@@ -711,7 +711,7 @@ def _candidates(result: Result) -> list[tuple[str, str | None]]:
         if "date" in r:
             out.append((r["date"], None))
         elif "startDate" in r:
-            out.append((r["startDate"], r["endDate"]))
+            out.append((r["startDate"], r.get("endDate")))
     return out
 
 
@@ -769,8 +769,7 @@ def read_date(result: Result, text: str) -> Verdict:
         return Dropped(result, category, "notation")
     timex = _timex(result)
     candidates = _candidates(result)
-    if "range" in result.type_name and any(
-            not start or (not end and "values" in result.resolution) for start, end in candidates):
+    if "range" in result.type_name and any(not (start and end) for start, end in candidates):
         return Dropped(result, category, "not-a-date-value")  # open-ended: "after 2016"
     if m := _DAY.match(timex):
         return _single_day(result, text, m, candidates)
