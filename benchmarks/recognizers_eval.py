@@ -33,6 +33,9 @@ CASES = ROOT / "tests" / "data" / "recognizers" / "cases.json"
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 from factcheck.verdicts import check_statement  # noqa: E402
 
+#: Recognizers-Text's English specs are US English: numeric dates are month first.
+LOCALE = "en_US"
+
 
 @dataclass(frozen=True)
 class Judged:
@@ -60,7 +63,7 @@ class Run:
 def judge(text: str, value: str, kind: str | None) -> Judged:
     """``check_statement`` as a status: its own ``ValueError`` about the value is ``bad-value``."""
     try:
-        outcome = check_statement(text, value, locale="en", kind=kind)
+        outcome = check_statement(text, value, locale=LOCALE, kind=kind)
     except ValueError as exc:
         if value in str(exc):
             return Judged("bad-value", str(exc))

@@ -215,17 +215,23 @@ def spell(truth: Truth) -> tuple[str, str | None]:
     if isinstance(truth, Percent):
         return f"{_plain(truth.value)}%", None
     if isinstance(truth, Hedged):
-        return f"{truth.hedge} {_number(truth.value)}", None
+        return f"{truth.hedge} {_grouped(truth.value)}", None
     if isinstance(truth, NumberRange):
-        return f"{_number(truth.low)}/{_number(truth.high)}", None
+        return f"{_grouped(truth.low)}–{_grouped(truth.high)}", "range"
     if isinstance(truth, Date):
         return _date(truth), None
     if isinstance(truth, DateRange):
-        kind = "date" if truth.start.precision == "year" else None
-        return f"{_date(truth.start)}/{_date(truth.end)}", kind
+        return f"{_date(truth.start)}/{_date(truth.end)}", "range"
     if isinstance(truth, Money):
         return f"{_plain(truth.amount)} {truth.currency}", None
     return f"{_plain(truth.magnitude)} {truth.unit}", None
+
+
+def _grouped(number: Number) -> str:
+    """Integers with thousands separators, so that four digits never read as a year."""
+    if not number.as_fraction and number.value.denominator == 1:
+        return f"{number.value.numerator:,}"
+    return _number(number)
 
 
 def _number(number: Number) -> str:

@@ -14,17 +14,19 @@ that were understood (so ``Sept. 1939`` can never pass as the bare year 1939).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from factcheck.reading.hedges import leading_hedge, trailing_hedge
+from factcheck.reading.hedges import leading_hedge, postfix_hedge, trailing_hedge
 from factcheck.reading.lexicon import Lexicon
 from factcheck.reading.scanner import Figure, find_figures
 from factcheck.reading.units import currency_after, currency_before, read_unit
 from factcheck.values import (
     Amount,
     DateValue,
+    FractionValue,
     Hedge,
     MoneyValue,
     NumberValue,
@@ -64,16 +66,27 @@ def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: s
     """
     figures = find_figures(text, lexicon, statement=True)
     hedge, hedge_end = leading_hedge(text, lexicon)
+    expected = values[0]
     if hedge is None:
         hedge = trailing_hedge(before, lexicon)
-    expected = values[0]
+        if hedge is not None and isinstance(expected, DateValue) and hedge.family in (
+                "lower", "upper"):
+            hedge = None  # "under", "over" before a date are other words ("under Stalin")
     if len(values) == 2 or isinstance(expected, RangeValue):
         return _judge_range(text, figures, values, lexicon, hedge_end)
+    if isinstance(expected, QuantityValue):
+        figures = _with_glued_units(text, figures, lexicon)
     if isinstance(expected, QuantityValue | MoneyValue) and figures:
         return _judge_measures(text, figures, expected, hedge, lexicon, hedge_end, before, after)
     if not figures and isinstance(expected, QuantityValue):
         return _judge_measures(text, [], expected, hedge, lexicon, hedge_end, before, after)
-    problem = _unread_part(text, [(f.start, f.end) for f in figures], lexicon, hedge_end)
+    covered = [(f.start, f.end) for f in figures]
+    if len(figures) == 1:
+        after_hedge, length = postfix_hedge(text[figures[0].end:], lexicon)
+        if after_hedge is not None:
+            hedge = after_hedge if hedge is None else hedge
+            covered.append((figures[0].end, figures[0].end + length))
+    problem = _unread_part(text, covered, lexicon, hedge_end)
     if problem:
         return problem
     if len(figures) != 1:
@@ -89,13 +102,8 @@ def _compare(figure: Figure, expected: Any, hedge: Hedge | None) -> Outcome:
     if isinstance(stated, str):
         return Outcome("mismatch", stated)
     if hedge is not None and getattr(stated, "hedge", None) is None:
-        stated = stated.with_hedge(_date_hedge(hedge) if isinstance(stated, DateValue) else hedge)
+        stated = stated.with_hedge(hedge)
     return _agreement(expected, stated)
-
-
-def _date_hedge(hedge: Hedge) -> Hedge | None:
-    # "around 1920" is a hedge on a date; "over"/"under" before a date are other words.
-    return hedge if hedge.family in ("approx", "exact") else None
 
 
 def _agreement(expected: Any, stated: Any) -> Outcome:
@@ -129,9 +137,9 @@ def _as_kind(value: Any, expected: Any) -> Any:
         return f"a date is not a {expected.kind}"
     if isinstance(value, RangeValue):
         return f"a range is not a {expected.kind}"
-    if isinstance(expected, QuantityValue) and isinstance(value, NumberValue):
+    if isinstance(expected, QuantityValue) and isinstance(value, NumberValue | FractionValue):
         return QuantityValue(value.amount, None, value.hedge)
-    if isinstance(expected, MoneyValue) and isinstance(value, NumberValue):
+    if isinstance(expected, MoneyValue) and isinstance(value, NumberValue | FractionValue):
         return MoneyValue(value.amount, "", value.hedge)
     if isinstance(expected, QuantityValue | MoneyValue):
         return f"a {value.kind} is not a {expected.kind}"
@@ -156,20 +164,25 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
         figures = [Figure(article.start(), article.end() - 1, article.group().strip(),
                           NumberValue(Amount(Fraction(1), Fraction(1))), words=True)]
     for index, figure in enumerate(figures):
-        if not isinstance(figure.value, NumberValue):
+        if not isinstance(figure.value, NumberValue | FractionValue):
             return _compare(figure, expected, hedge)
         last = index == len(figures) - 1
         following = text[figure.end:] + (after if last else "")
         if isinstance(expected, QuantityValue):
             stated, length = _quantity(figure.value, following, lexicon)
+            covered.append((figure.end, min(len(text), figure.end + length)))
         else:
             preceding = (before if index == 0 else "") + text[:figure.start]
-            stated, length = _money(figure.value, preceding, following, lexicon)
-        covered.append((figure.end, min(len(text), figure.end + length)))
+            stated, length, written_before = _money(figure.value, preceding, following, lexicon)
+            covered.append((figure.end, min(len(text), figure.end + length)))
+            if written_before:  # "$", "US$", "USD " just before the figure, inside the role
+                start = text.rfind(written_before, 0, figure.start)
+                if start >= 0:
+                    covered.append((start, figure.start))
         if not isinstance(stated, QuantityValue | MoneyValue):
             return Outcome("mismatch", stated)
         statements.append(stated)
-    problem = _unread_part(text, covered, lexicon, hedge_end)
+    problem = _unread_part(text, covered, lexicon, hedge_end) or _unread_word(text, covered)
     if problem:
         return problem
     for stated in statements:
@@ -177,6 +190,25 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
         if not outcome.agrees:
             return outcome
     return AGREES
+
+
+_GLUED = re.compile(r"(?<![\w.,])(\d[\d,.]*\d|\d)(?=[^\W\d_]{1,6}[23²³]?(?![\w]))")
+
+
+def _with_glued_units(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]:
+    """Under a quantity fact, "48m", "100t", "200lbs" are numbers with a unit glued on (not 48
+    million): each is read again as its digits alone, the unit after them."""
+    out = [f for f in figures]
+    for match in _GLUED.finditer(text):
+        if read_unit(text[match.end():], lexicon) is None:
+            continue
+        digits = find_figures(match.group(), lexicon, statement=True)
+        if len(digits) != 1 or not isinstance(digits[0].value, NumberValue):
+            continue
+        figure = Figure(match.start(), match.end(), match.group(), digits[0].value)
+        out = [f for f in out if f.end <= match.start() or f.start >= match.end()]
+        out.append(figure)
+    return sorted(out, key=lambda f: f.start)
 
 
 def _quantity(value: NumberValue, following: str, lexicon: Lexicon) -> tuple[Any, int]:
@@ -188,16 +220,19 @@ def _quantity(value: NumberValue, following: str, lexicon: Lexicon) -> tuple[Any
 
 
 def _money(value: NumberValue, preceding: str, following: str,
-           lexicon: Lexicon) -> tuple[Any, int]:
+           lexicon: Lexicon) -> tuple[Any, int, str]:
+    """The sum with its currency, how far the currency after it reaches, and the currency
+    written before it."""
     after = currency_after(following, lexicon)
     if after is not None:
         codes, written, length = after
-        return MoneyValue(value.amount, "", currencies=codes, written_currency=written), length
+        return MoneyValue(value.amount, "", currencies=codes, written_currency=written), length, ""
     before = currency_before(preceding, lexicon)
     if before is not None:
         codes, written = before
-        return MoneyValue(value.amount, "", currencies=codes, written_currency=written), 0
-    return MoneyValue(value.amount, ""), 0
+        stated = MoneyValue(value.amount, "", currencies=codes, written_currency=written)
+        return stated, 0, written
+    return MoneyValue(value.amount, ""), 0, ""
 
 
 # --------------------------------------------------------------------------- ranges
@@ -241,6 +276,26 @@ def _unread_part(text: str, covered: list[tuple[int, int]], lexicon: Lexicon,
         token = match.group().strip(".'’\"")
         if token and _figure_like(token, lexicon):
             return Outcome("unreadable", f"{match.group()!r} is written but not understood")
+    return None
+
+
+#: Words that may stand in a quantity or a sum of money without being part of it.
+_FILLER = frozenset({"of", "the", "a", "an", "and", "in", "per", "each", "some", "about"})
+
+
+def _unread_word(text: str, covered: list[tuple[int, int]]) -> Outcome | None:
+    """Under a quantity or money fact, a word or symbol left over is a unit or currency the
+    reader did not know ("40 RMB", "100 ₡"): the statement cannot be checked on it."""
+    left = list(text)
+    for start, end in covered:
+        left[start:end] = " " * (end - start)
+    for match in re.finditer(r"[^\s,;:()\[\]–—.]+", "".join(left)):
+        token = match.group().strip("-")
+        # A currency sign, or a foot or inch mark ('10"') after a figure.
+        symbol = any(unicodedata.category(ch) == "Sc" or ch in "\"'′″" for ch in token)
+        if symbol or (token.isalpha() and token.casefold() not in _FILLER):
+            return Outcome("unreadable", f"{token!r} is written but not understood (not a unit "
+                                         "or currency this reader knows)")
     return None
 
 

@@ -35,11 +35,24 @@ class DateMatch:
     problem: str = ""
     ambiguous: bool = False
     words: bool = False
+    #: Read in a way prose seldom means unless it is bound ("three March": a cardinal as day).
+    loose: bool = False
 
 
 def _alternation(words: object) -> str:
+    """Words as a regex alternation, longest first; "twenty-one" also matches "twenty one"."""
     ordered = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+    return "|".join(r"[\s-]+".join(re.escape(p) for p in re.split(r"[\s-]+", w))
+                    for w in ordered) or "(?!)"
+
+
+def _word_value(text: str, table: dict[str, int]) -> int | None:
+    """The number a (possibly hyphenated or spaced) number word stands for in ``table``."""
+    key = re.sub(r"[\s-]+", " ", text.casefold())
+    for word, value in table.items():
+        if re.sub(r"[\s-]+", " ", word) == key:
+            return value
+    return None
 
 
 @lru_cache(maxsize=16)
@@ -48,28 +61,38 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     g = lexicon.grammar
     month = rf"(?P<month>{_alternation(lexicon.months)})\.?"
     day_words = {w: n for w, n in lexicon.ordinal_words.items() if 1 <= n <= 31}
+    day_cardinals = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 31}
     day = (rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:{g.ordinal_suffix})?"
            rf"|{_alternation(day_words)})")
+    # After the month a day may be a cardinal word too ("May twenty nine").
+    day_after = (rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:{g.ordinal_suffix})?"
+                 rf"|{_alternation({**day_words, **day_cardinals})})")
     year_words = _year_words(lexicon)
     year = rf"(?P<year>\d{{4}}(?!\d)|{year_words})" if year_words else r"(?P<year>\d{4}(?!\d))"
     of = rf"(?:\s+(?:{_alternation(g.of_words)}))?" if g.of_words else ""
+    before_year = rf"(?:,?(?:\s+(?:{_alternation(g.of_words + ('in',))}))?\s+)"
     the = rf"(?:(?:{_alternation(g.articles)})\s+)?" if g.articles else ""
+    day_word = r"(?:\s+day)?" if lexicon.language == "en" else ""
     part = rf"(?:(?P<part>{_alternation(g.parts)})[\s-]+)?"
     century = _alternation(g.century_words)
     flags = re.IGNORECASE | re.VERBOSE
     patterns = [
-        ("iso", re.compile(r"(?<![\w.\-/])(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?"
+        ("iso", re.compile(r"(?<![\w.\-/])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
                            r"(?![\w\-/]|[.,]\d)")),
         ("numeric", re.compile(r"(?<![\w.,/\-])(?P<a>\d{1,2})(?P<sep>[./\-])(?P<b>\d{1,2})"
                                r"(?P=sep)(?P<y>\d{4})(?![\w]|[./\-]\d)")),
         ("ymd", re.compile(r"(?<![\w.,/\-])(?P<y>\d{4})(?P<sep>[./])(?P<m>\d{1,2})"
                            r"(?P=sep)(?P<d>\d{1,2})(?![\w]|[./\-]\d)")),
-        ("mdy", re.compile(rf"(?<![\w]){part}{month}\s+{the}{day}"
-                           rf"(?![\w])(?:,?\s+{year})?(?![\w])", flags)),
-        ("dmy", re.compile(rf"(?<![\w]){the}{day}{of}\s+{month}(?:,?{of}\s+{year})?(?![\w])",
-                           flags)),
-        ("my", re.compile(rf"(?<![\w]){the}{part}{month}(?:,\s*|{of}\s+|\s*-\s*){year}(?![\w])",
-                          flags)),
+        ("mdy", re.compile(rf"(?<![\w]){part}{month}\s+{the}{day_after}"
+                           rf"(?![\w])(?:{before_year}{year})?(?![\w])", flags)),
+        ("mdy", re.compile(rf"(?<![\w]){month}-{day}-{year}(?![\w])", flags)),
+        ("dmy", re.compile(rf"(?<![\w]){the}{day_after}{day_word}{of}\s+{month}"
+                           rf"(?:{before_year}{year})?(?![\w])", flags)),
+        ("dmy", re.compile(rf"(?<![\w]){day}-{month}-{year}(?![\w])", flags)),
+        ("ymd", re.compile(rf"(?<![\w])(?P<year>\d{{4}})/{month}/{day}(?![\w])", flags)),
+        ("my", re.compile(rf"(?<![\w]){the}{part}{month}(?:,\s*|{of}\s+|\s+in\s+|\s*[-/]\s*)"
+                          rf"{year}(?![\w])", flags)),
+        ("ym", re.compile(rf"(?<![\w])(?P<year>\d{{4}}),?\s+{month}(?!\s*\d)(?![\w])", flags)),
         ("part_month", re.compile(rf"(?<![\w]){the}(?P<part>{_alternation(g.parts)})[\s-]+"
                                   rf"{month}(?![\w])", flags)),
         ("part_year", re.compile(rf"(?<![\w]){the}(?P<part>{_alternation(g.parts)})[\s-]+"
@@ -83,6 +106,7 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                                rf"|(?P<roman>[IVXL]{{1,6}})(?:e|er|ème))[\s-]+(?:{century})"
                                r"(?![\w])", re.VERBOSE)),
     ]
+    patterns.append(("month", re.compile(rf"(?<![\w]){month}(?![\w])", flags)))
     if lexicon.tens_plural:
         patterns.append(("tens_decade", re.compile(
             rf"(?<![\w])(?:the)\s+{part}(?P<tens>{_alternation(lexicon.tens_plural)})(?![\w])",
@@ -95,13 +119,17 @@ def _century_words(lexicon: Lexicon) -> dict[str, int]:
 
 
 def _year_words(lexicon: Lexicon) -> str:
-    """English years in words: "nineteen thirty-nine", "nineteen hundred"."""
+    """English years in words: "nineteen thirty-nine", "nineteen hundred and five",
+    "nineteen oh one", "two thousand and five"."""
     if lexicon.language != "en":
         return ""
-    first = {w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 99}
-    second = {w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 99}
-    return (rf"(?:{_alternation(first)})[\s-]+(?:{_alternation(second)}|hundred"
-            r"|o[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))")
+    # The first half of a year in words is its century: ten to twenty-nine (years 1000–2999).
+    pairs = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 29})
+    small = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 99})
+    units = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 9})
+    return (rf"(?:{pairs})[\s-]+(?:hundred(?:[\s-]+(?:and[\s-]+)?(?:{small}))?"
+            rf"|(?:o|oh|zero|nought)[\s-]+(?:{units})|{small})"
+            rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{small}))?")
 
 
 def read_date(name: str, match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
@@ -143,7 +171,10 @@ def _read_numeric(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
     return DateMatch(match.start(), match.end(), make_date(year, month, day))
 
 
-def _read_ymd(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
+def _read_ymd(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
+    groups = match.groupdict()
+    if groups.get("month"):
+        return _read_named(match, lexicon)
     value = make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     return DateMatch(match.start(), match.end(), value)
 
@@ -160,8 +191,11 @@ def _read_named(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
         return None  # "early October 10" is not a way of writing a date
     words = any(_is_words(groups.get(k)) for k in ("day", "year"))
     precision = "day" if day is not None else "month"
+    day_text = groups.get("day") or ""
+    loose = _is_words(day_text) and _word_value(day_text, lexicon.ordinal_words) is None
     return DateMatch(match.start(), match.end(),
-                     make_date(year, month, day, precision=precision, part=part), words=words)
+                     make_date(year, month, day, precision=precision, part=part), words=words,
+                     loose=loose)
 
 
 def _read_part_year(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
@@ -205,7 +239,7 @@ def _day(text: str | None, lexicon: Lexicon) -> int | None:
     digits = re.match(r"\d+", text)
     if digits:
         return int(digits.group())
-    return lexicon.ordinal_words.get(text.casefold())
+    return _word_value(text, lexicon.ordinal_words) or _word_value(text, lexicon.cardinal_words)
 
 
 def _year(text: str | None, lexicon: Lexicon) -> int | None:
@@ -213,14 +247,25 @@ def _year(text: str | None, lexicon: Lexicon) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    parts = re.split(r"[\s-]+", text.casefold(), maxsplit=1)
-    head = lexicon.cardinal_words[parts[0]]
-    tail = parts[1]
-    if tail == "hundred":
-        return head * 100
-    if tail.startswith("o"):
-        return head * 100 + lexicon.cardinal_words[re.split(r"[\s-]+", tail)[1]]
-    return head * 100 + lexicon.cardinal_words[tail.replace(" ", "-")]
+    words = re.split(r"[\s-]+", text.casefold())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_word_value(" ".join(rest), lexicon.cardinal_words) or 0 if rest else 0)
+    cardinals = lexicon.cardinal_words
+    for split in (2, 1):  # "twenty one hundred" reads its first number as two words
+        head = _word_value(" ".join(words[:split]), cardinals)
+        if head is None or not 10 <= head <= 99 or len(words) <= split:
+            continue
+        rest = words[split:]
+        if rest[0] == "hundred":
+            tail = [w for w in rest[1:] if w != "and"]
+            return head * 100 + (_word_value(" ".join(tail), cardinals) or 0 if tail else 0)
+        if rest[0] in ("o", "oh", "zero", "nought"):
+            rest = rest[1:]
+        tail_value = _word_value(" ".join(rest), cardinals)
+        if tail_value is not None:
+            return head * 100 + tail_value
+    raise BadValue(f"cannot read the year {text!r}")
 
 
 def _is_words(text: str | None) -> bool:
@@ -243,6 +288,8 @@ _READERS = {
     "mdy": _read_named,
     "dmy": _read_named,
     "my": _read_named,
+    "ym": _read_named,
+    "month": _read_named,
     "part_month": _read_named,
     "part_year": _read_part_year,
     "decade": _read_decade,

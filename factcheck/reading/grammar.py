@@ -36,6 +36,10 @@ class Grammar:
     decade_prefix: str = ""
     #: Words for "out of" in "four out of five".
     out_of: tuple[str, ...] = ()
+    #: Hedges written after the figure: "500 or more", "200+".
+    postfix_hedges: dict[str, Hedge] = field(default_factory=dict)
+    #: Words that make the next number negative ("minus 5").
+    negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
 
 
@@ -47,11 +51,15 @@ EN = Grammar(
         "an estimated": Hedge.APPROX, "estimated": Hedge.APPROX, "~": Hedge.APPROX,
         "nearly": Hedge.NEARLY, "almost": Hedge.NEARLY, "close to": Hedge.NEARLY,
         "over": Hedge.OVER, "more than": Hedge.OVER, "above": Hedge.OVER,
-        "in excess of": Hedge.OVER, "upwards of": Hedge.OVER, "over than": Hedge.OVER,
+        "in excess of": Hedge.OVER, "upwards of": Hedge.OVER, "upward of": Hedge.OVER,
+        "greater than": Hedge.OVER, "higher than": Hedge.OVER, "larger than": Hedge.OVER,
+        "exceeding": Hedge.OVER, "well over": Hedge.OVER,
         "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST,
         "no less than": Hedge.AT_LEAST, "a minimum of": Hedge.AT_LEAST,
+        "not less than": Hedge.AT_LEAST, "not fewer than": Hedge.AT_LEAST,
         "under": Hedge.UNDER, "fewer than": Hedge.UNDER, "less than": Hedge.UNDER,
-        "below": Hedge.UNDER,
+        "below": Hedge.UNDER, "lower than": Hedge.UNDER, "smaller than": Hedge.UNDER,
+        "just under": Hedge.NEARLY, "just over": Hedge.OVER,
         "up to": Hedge.UP_TO, "at most": Hedge.UP_TO, "no more than": Hedge.UP_TO,
         "a maximum of": Hedge.UP_TO, "as many as": Hedge.UP_TO, "not more than": Hedge.UP_TO,
         "only": Hedge.EXACT, "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
@@ -65,6 +73,16 @@ EN = Grammar(
     of_words=("of",),
     articles=("the",),
     out_of=("out of", "in"),
+    postfix_hedges={
+        "or more": Hedge.AT_LEAST, "and more": Hedge.AT_LEAST, "or greater": Hedge.AT_LEAST,
+        "or above": Hedge.AT_LEAST, "and above": Hedge.AT_LEAST, "or over": Hedge.AT_LEAST,
+        "plus": Hedge.AT_LEAST, "+": Hedge.AT_LEAST,
+        "or less": Hedge.UP_TO, "or fewer": Hedge.UP_TO, "and less": Hedge.UP_TO,
+        "or below": Hedge.UP_TO, "and below": Hedge.UP_TO, "or under": Hedge.UP_TO,
+        "at most": Hedge.UP_TO, "at the most": Hedge.UP_TO, "at least": Hedge.AT_LEAST,
+        "or so": Hedge.APPROX, "odd": Hedge.APPROX,
+    },
+    negative_words=("minus", "negative"),
     # "Sept." is the common English abbreviation CLDR does not list ("Sep").
     extra_months={"sept": 9},
 )
@@ -83,6 +101,8 @@ DE = Grammar(
     percent_words=("Prozent",),
     range_words=("bis",),
     range_frames=(("zwischen", "und"), ("von", "bis")),
+    postfix_hedges={"oder mehr": Hedge.AT_LEAST, "oder weniger": Hedge.UP_TO},
+    negative_words=("minus",),
     parts={"anfang": "early", "mitte": "mid", "ende": "late"},
     century_words=("Jahrhundert", "Jahrhunderts"),
     ordinal_suffix=r"\.",
@@ -104,6 +124,8 @@ FR = Grammar(
     percent_words=("pour cent", "pourcent"),
     range_words=("à", "au"),
     range_frames=(("entre", "et"), ("de", "à"), ("du", "au")),
+    postfix_hedges={"ou plus": Hedge.AT_LEAST, "ou moins": Hedge.UP_TO},
+    negative_words=("moins",),
     parts={"début": "early", "mi": "mid", "milieu": "mid", "fin": "late"},
     century_words=("siècle",),
     ordinal_suffix=r"(?:er|re|e|ème|eme)",

@@ -35,6 +35,25 @@ def leading_hedge(text: str, lexicon: Lexicon) -> tuple[Hedge | None, int]:
     return _meaning(lexicon, match.group("hedge")), match.end()
 
 
+@lru_cache(maxsize=16)
+def _postfix(lexicon: Lexicon) -> re.Pattern[str] | None:
+    phrases = sorted(lexicon.grammar.postfix_hedges, key=len, reverse=True)
+    if not phrases:
+        return None
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"^(?:\s*|-)(?P<hedge>{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+def postfix_hedge(text: str, lexicon: Lexicon) -> tuple[Hedge | None, int]:
+    """The hedge written just after a figure ("… or more", "…+"), and where it ends."""
+    pattern = _postfix(lexicon)
+    match = pattern.match(text) if pattern else None
+    if not match:
+        return None, 0
+    written = " ".join(match.group("hedge").split()).casefold()
+    return lexicon.grammar.postfix_hedges[written], match.end()
+
+
 def trailing_hedge(text: str, lexicon: Lexicon) -> Hedge | None:
     """The hedge that ``text`` ends with ("… with up to"), if any."""
     match = _patterns(lexicon)[1].search(text[-40:])

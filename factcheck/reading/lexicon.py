@@ -178,7 +178,7 @@ def _number_word_pattern(language: str, cardinals: dict[str, int],
         return None
     words = {part for spelled in [*cardinals, *ordinals]
              for part in re.split(r"[\s\-]+", spelled) if len(part) > 1}
-    words |= {"dozen", "half"} if language == "en" else set()
+    words |= {"dozen", "half", "zero", "nought", "naught"} if language == "en" else set()
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     if language in _COMPOUNDING:
         # "dreihundertfünfzig" is one word: look for the parts inside words.

@@ -214,7 +214,7 @@ def _extend_word_numbers(text: str, found: list[NumberMatch],
         tail = text[end:]
         if m := re.match(r"\s+(trillion|trillions)\b", tail, re.IGNORECASE):
             value, end = value * 10**12, end + m.end()
-        if lexicon.language == "en" and not number.ordinal:
+        if lexicon.language == "en" and not number.ordinal and value < 1000:
             if m := re.match(r"\s+and\s+an?\s+(half|quarter)\b", tail, re.IGNORECASE):
                 value += Fraction(1, 2 if m.group(1).lower() == "half" else 4)
                 end += m.end()
@@ -227,10 +227,13 @@ def _extend_word_numbers(text: str, found: list[NumberMatch],
         out.append(NumberMatch(start, end, Amount(value, step), ordinal=number.ordinal,
                                words=True))
     if lexicon.language == "en":
-        for m in re.finditer(r"\b(?:an?\s+|one\s+)?dozen\b", text, re.IGNORECASE):
-            if not any(n.start <= m.start() < n.end for n in out):
-                out.append(NumberMatch(m.start(), m.end(), Amount(Fraction(12), Fraction(1)),
-                                       words=True))
+        extras = r"\b(?:(?P<half>half\s+)?an?\s+|one\s+)?dozen\b|\b(?:zero|nought|naught)\b"
+        for m in re.finditer(extras, text, re.IGNORECASE):
+            if any(n.start <= m.start() < n.end for n in out):
+                continue
+            value = 0 if not m.group().lower().endswith("dozen") else 6 if m.group("half") else 12
+            out.append(NumberMatch(m.start(), m.end(), Amount(Fraction(value), Fraction(1)),
+                                   words=True))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -239,10 +242,14 @@ def word_fraction_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     """English fractions in words: "one fifth", "two-thirds", "a quarter", "half"."""
     if lexicon.language != "en":
         return None
-    numerators = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 20}
+    numerators = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 99}
     denominators = _denominators(lexicon)
     numerator = "|".join(re.escape(w) for w in sorted(numerators, key=len, reverse=True))
     denominator = "|".join(re.escape(w) for w in sorted(denominators, key=len, reverse=True))
+    numerator = "|".join(r"[\s-]+".join(map(re.escape, w.split("-"))) for w in
+                         sorted(numerators, key=len, reverse=True))
+    denominator = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]", w))) for w in
+                           sorted(denominators, key=len, reverse=True))
     return re.compile(
         rf"(?i:(?<![\w-])(?:(?P<num>{numerator}|an?)[\s-]+)?(?P<den>{denominator})(?![\w-]))"
     )
@@ -252,20 +259,22 @@ def word_fraction_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 def _denominators(lexicon: Lexicon) -> dict[str, int]:
     out = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
     for word, n in lexicon.ordinal_words.items():
-        if 3 <= n <= 20 and " " not in word and "-" not in word:
-            out[word] = n
-            out[word + "s"] = n
+        if 3 <= n <= 100 or n in (1000, 10**6):
+            for spelled in {word, word.replace("-", " ")}:
+                out[spelled] = n
+                out[spelled + "s"] = n
     return out
 
 
 def read_word_fraction(match: re.Match[str], lexicon: Lexicon) -> NumberMatch | None:
-    denominator_word = match.group("den").casefold()
-    numerator_word = (match.group("num") or "").casefold()
+    denominator_word = " ".join(match.group("den").casefold().replace("-", " ").split())
+    numerator_word = " ".join((match.group("num") or "").casefold().replace("-", " ").split())
     if not numerator_word and denominator_word not in ("half",):
         return None  # "third", "fifth" alone are ordinals, not fractions
     denominator = _denominators(lexicon)[denominator_word]
     single = numerator_word in ("", "a", "an")
-    numerator = 1 if single else lexicon.cardinal_words[numerator_word]
+    numerator = 1 if single else lexicon.cardinal_words.get(numerator_word) or \
+        lexicon.cardinal_words[numerator_word.replace(" ", "-")]
     plural = denominator_word.endswith("s") and denominator_word != "halves"
     if plural == (numerator == 1) and denominator_word != "halves":
         return None  # "one thirds", "two third": not a fraction as written

@@ -32,7 +32,7 @@ from factcheck.reading.numbers import (
     vulgar_pattern,
     word_fraction_pattern,
 )
-from factcheck.values.base import Amount
+from factcheck.values.base import Amount, BadValue
 from factcheck.values.dates import DateValue, make_date
 from factcheck.values.numbers import FractionValue, NumberValue, PercentValue
 from factcheck.values.ranges import RangeValue
@@ -53,6 +53,7 @@ class Figure:
     problem: str = ""
     ambiguous: bool = False
     words: bool = False
+    loose: bool = False
 
     @property
     def kind(self) -> str:
@@ -66,9 +67,9 @@ _PRIORITY = {"date": 3, "range": 3, "fraction": 2, "percent": 2, "number": 1, "u
 def find_figures(text: str, lexicon: Lexicon, *, statement: bool = False,
                  words: bool = True) -> list[Figure]:
     """Every figure in ``text``, in order, without overlap."""
-    if not _may_hold_figures(text, lexicon, words):
+    if not _may_hold_figures(text, lexicon, words, statement):
         return []
-    candidates = _candidates(text, lexicon, words)
+    candidates = _candidates(text, lexicon, words, statement)
     chosen = _resolve(candidates)
     combined = _combine(text, chosen, lexicon)
     if statement:
@@ -76,8 +77,8 @@ def find_figures(text: str, lexicon: Lexicon, *, statement: bool = False,
     return [f for f in combined if not _rarely_a_claim(f, text)]
 
 
-def _may_hold_figures(text: str, lexicon: Lexicon, words: bool) -> bool:
-    if any(ch.isdigit() for ch in text) or any(ch in VULGAR for ch in text):
+def _may_hold_figures(text: str, lexicon: Lexicon, words: bool, statement: bool = False) -> bool:
+    if any(ch.isdigit() for ch in text) or any(ch in VULGAR for ch in text) or statement:
         return True
     return words and bool(_word_prefilter(lexicon).search(text))
 
@@ -92,13 +93,15 @@ def _word_prefilter(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)")
 
 
-def _candidates(text: str, lexicon: Lexicon, words: bool) -> list[Figure]:
+def _candidates(text: str, lexicon: Lexicon, words: bool, statement: bool) -> list[Figure]:
     found: list[Figure] = []
     has_digit = any(ch.isdigit() for ch in text)
     for name, pattern in date_patterns(lexicon):
         if not has_digit and name in ("iso", "numeric", "ymd", "part_year", "decade",
                                       "short_decade"):
             continue
+        if name == "month" and not statement:
+            continue  # a month alone is a date only where the author binds it
         for match in pattern.finditer(text):
             date = read_date(name, match, lexicon)
             if date is not None and (words or not date.words):
@@ -110,6 +113,8 @@ def _candidates(text: str, lexicon: Lexicon, words: bool) -> list[Figure]:
                 found.append(_from_number(text, number))
     for match in vulgar_pattern().finditer(text):
         found.append(_from_number(text, read_vulgar(match)))
+    if has_digit and "-" in text:
+        found.extend(_hyphen_ends(text, lexicon))
     if words:
         found.extend(_from_number(text, n) for n in find_word_numbers(text, lexicon))
         if (pattern := word_fraction_pattern(lexicon)) is not None:
@@ -122,7 +127,7 @@ def _candidates(text: str, lexicon: Lexicon, words: bool) -> list[Figure]:
 
 def _from_date(text: str, date: DateMatch) -> Figure:
     return Figure(date.start, date.end, text[date.start:date.end], date.value, date.problem,
-                  date.ambiguous, date.words)
+                  date.ambiguous, date.words, date.loose)
 
 
 def _from_number(text: str, number: NumberMatch) -> Figure:
@@ -132,9 +137,27 @@ def _from_number(text: str, number: NumberMatch) -> Figure:
     elif number.fraction:
         value = FractionValue(number.amount)
     else:
-        value = NumberValue(number.amount, ordinal=number.ordinal, year_like=number.year_like)
+        amount = number.amount.value
+        year_like = number.year_like or (number.words and not number.ordinal
+                                         and amount.denominator == 1 and 1000 <= amount <= 2999)
+        value = NumberValue(number.amount, ordinal=number.ordinal, year_like=year_like)
     return Figure(number.start, number.end, text[number.start:number.end], value,
                   words=number.words)
+
+
+def _hyphen_ends(text: str, lexicon: Lexicon) -> list[Figure]:
+    """The second number of "1000-5000", "5k-20k", "18-19": the digit reader does not start a
+    number right after a hyphen (it would be a sign); here it does, after a figure's end."""
+    found = []
+    for match in re.finditer(r"(?<=[\dkKmM])-(?=\d)", text):
+        start = match.end()
+        for number in digits_pattern(lexicon).finditer(" " + text[start:]):
+            read = read_digits(number, lexicon)
+            if read is not None and number.start() == 1:
+                shifted = replace(read, start=start, end=start + number.end() - 1)
+                found.append(_from_number(text, shifted))
+            break
+    return found
 
 
 def _resolve(candidates: list[Figure]) -> list[Figure]:
@@ -149,6 +172,8 @@ def _resolve(candidates: list[Figure]) -> list[Figure]:
 
 
 def _rarely_a_claim(figure: Figure, text: str) -> bool:
+    if figure.loose:
+        return True
     value = figure.value
     if not figure.words or value is None:
         return False
@@ -169,10 +194,74 @@ def _rarely_a_claim(figure: Figure, text: str) -> bool:
 
 
 def _combine(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]:
-    figures = [_with_percent_word(text, f, lexicon) for f in figures]
+    figures = _join_pairs(text, figures, lexicon, _scaled)
+    figures = _join_pairs(text, figures, lexicon, _and_fraction)
+    figures = [_with_scale_word(text, f, lexicon) for f in figures]
+    figures = [_with_percent_word(text, _negative(text, f, lexicon), lexicon) for f in figures]
     figures = _join_pairs(text, figures, lexicon, _out_of)
     figures = _join_pairs(text, figures, lexicon, _year_in_words)
     return _join_pairs(text, figures, lexicon, _range)
+
+
+def _scaled(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    """"five and a half" + "million", "twenty-one trillion" + "three hundred"."""
+    if not isinstance(low.value, NumberValue | FractionValue) or not isinstance(
+            high.value, NumberValue) or text[low.end:high.start].strip() not in ("", "and"):
+        return None
+    if high.text.casefold() in lexicon.scale_words:  # a scale word alone multiplies
+        amount = Amount(low.value.amount.value * high.value.amount.value, Fraction(1))
+        return _span(text, low.start, high.end, NumberValue(amount), low, high)
+    low_value, high_value = low.value.amount.value, high.value.amount.value
+    if (low.words and high.words and low_value >= 10**12 and low_value % 10**12 == 0
+            and 0 < high_value < 10**12):
+        amount = Amount(low_value + high_value, Fraction(1))
+        return _span(text, low.start, high.end, NumberValue(amount), low, high)
+    return None
+
+
+def _and_fraction(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    """"three and a fifth", "two million and one half" (half a million), "3 million and a
+    quarter"."""
+    if not (isinstance(low.value, NumberValue) and isinstance(high.value, FractionValue)
+            and not low.value.ordinal and high.words and high.value.amount.value < 1
+            and re.fullmatch(r"(?i)\s+and\s+", text[low.end:high.start])):
+        return None
+    scale = next((v for w, v in lexicon.scale_words.items()
+                  if low.text.casefold().endswith(w)), 1)
+    value = low.value.amount.value + high.value.amount.value * scale
+    return _span(text, low.start, high.end, NumberValue(Amount(value, Fraction(0))), low, high)
+
+
+def _with_scale_word(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
+    """"half million", "two thirds of a million", "3 dozen"."""
+    value = figure.value
+    if isinstance(value, FractionValue) and figure.words:
+        words = "|".join(re.escape(w) for w in lexicon.scale_words) or "(?!)"
+        match = re.match(rf"(?i)\s+(?:of\s+an?\s+)?({words})\b", text[figure.end:])
+        if match:
+            amount = Amount(value.amount.value * lexicon.scale_words[match.group(1).casefold()])
+            end = figure.end + match.end()
+            return replace(figure, end=end, text=text[figure.start:end], value=NumberValue(amount))
+    if isinstance(value, NumberValue) and lexicon.language == "en":
+        match = re.match(r"(?i)\s+dozens?\b", text[figure.end:])
+        if match:
+            end = figure.end + match.end()
+            amount = Amount(value.amount.value * 12, Fraction(1))
+            return replace(figure, end=end, text=text[figure.start:end], value=NumberValue(amount))
+    return figure
+
+
+def _negative(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
+    """"minus 5", "negative one"."""
+    value = figure.value
+    words = lexicon.grammar.negative_words
+    if not words or not isinstance(value, NumberValue | PercentValue) or value.amount.value < 0:
+        return figure
+    match = re.search(rf"(?i)\b(?:{'|'.join(map(re.escape, words))})\s+$", text[:figure.start])
+    if not match:
+        return figure
+    return replace(figure, start=match.start(), text=text[match.start():figure.end],
+                   value=replace(value, amount=-value.amount))
 
 
 def _with_percent_word(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
@@ -209,9 +298,11 @@ def _span(text: str, start: int, end: int, value: Any, *parts: Figure) -> Figure
 def _out_of(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
     if not (isinstance(low.value, NumberValue) and isinstance(high.value, NumberValue)):
         return None
-    words = "|".join(re.escape(w) for w in lexicon.grammar.out_of if " " in w or w == "sur")
+    words = "|".join(re.escape(w) for w in lexicon.grammar.out_of)
     if not words or not re.fullmatch(rf"\s+(?:{words})\s+", text[low.end:high.start], re.I):
         return None
+    if high.value.year_like or low.value.ordinal or high.value.ordinal:
+        return None  # "3 in 1939", "the first in ten"
     whole = high.value.amount.value
     if whole == 0 or low.value.amount.value > whole:
         return None
@@ -238,11 +329,15 @@ def _range(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | N
     gap = text[low.end:high.start]
     start = low.start
     grammar = lexicon.grammar
+    articles = "|".join(map(re.escape, grammar.articles)) or "(?!)"
     connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|-|\s+-\s+", gap) or re.fullmatch(
-        rf"\s+(?:{'|'.join(map(re.escape, grammar.range_words))})\s+", gap, re.IGNORECASE)
+        rf"\s+(?:{'|'.join(map(re.escape, grammar.range_words))})\s+(?:(?:{articles})\s+)?",
+        gap, re.IGNORECASE)
     for opening, joining in grammar.range_frames:
-        frame = re.search(rf"(?i)\b{re.escape(opening)}\s+$", text[:low.start])
-        if frame and re.fullmatch(rf"(?i)\s+{re.escape(joining)}\s+", gap):
+        frame = re.search(rf"(?i)\b{re.escape(opening)}\s+(?:(?:{articles})\s+)?$",
+                          text[:low.start])
+        if frame and re.fullmatch(rf"(?i)\s+{re.escape(joining)}\s+(?:(?:{articles})\s+)?",
+                                  gap):
             start, connector = frame.start(), True
             break
     if not connector:
@@ -261,20 +356,31 @@ def _range_ends(low: Any, high: Any) -> tuple[Any, Any] | None:
             year = high.year if (low.month or 0) <= (high.month or 0) else high.year - 1
             low = make_date(year, low.month, low.day, precision=low.precision, part=low.part)
         return low, high
+    if isinstance(low, DateValue) and isinstance(high, NumberValue):
+        # "November 18-19", "April 9th through 17th", "April 27 to the third" (of May)
+        day = high.amount.value
+        if low.precision != "day" or day.denominator != 1 or not 1 <= day <= 31 or high.year_like:
+            return None
+        month, year = low.month or 1, low.year
+        if day <= (low.day or 0):
+            month, year = (1, year + 1 if year else None) if month == 12 else (month + 1, year)
+        try:
+            return low, make_date(year, month, int(day))
+        except BadValue:
+            return None
     if isinstance(low, NumberValue) and isinstance(high, DateValue):
         day = low.amount.value
         if high.precision == "day" and day.denominator == 1 and 1 <= day < (high.day or 0):
             return make_date(high.year, high.month, int(day)), high
         return None
     if isinstance(low, NumberValue) and isinstance(high, NumberValue):
-        if low.year_like and high.year_like:
-            return make_date(int(low.value)), make_date(int(high.value))
         if low.year_like and _two_digits(high) and not high.ordinal:
+            # "1939–40": the end of a span of years, written with its last two digits
             century = int(low.value) - int(low.value) % 100
             end = century + int(high.value)
             if end <= int(low.value):
                 end += 100
-            return make_date(int(low.value)), make_date(end)
+            return low, NumberValue(Amount(Fraction(end), Fraction(1)), year_like=True)
         if low.ordinal or high.ordinal:
             return None
         return low, high

@@ -37,7 +37,8 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
     "square kilometres").
     """
     tokens = []
-    position = 0
+    # "six-mile", "3-inch": a unit joined to its number by a hyphen.
+    position = 1 if text[:1] == "-" and text[1:2].isalpha() else 0
     for _ in range(4):
         match = _UNIT_TOKEN.match(text, position)
         if not match:
@@ -45,7 +46,7 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
         position = match.end()
         tokens.append(position)
     for end in reversed(tokens):
-        written = text[:end].strip()
+        written = text[:end].strip().lstrip("-")
         if written.casefold() in _FUNCTION_WORDS:
             continue
         unit = _cldr_units(lexicon).get(written.casefold()) or parse_unit(written)
@@ -59,13 +60,14 @@ def _cldr_units(lexicon: Lexicon) -> dict[str, str]:
     """CLDR's unit names and symbols of the locale → pint's unit."""
     data = Locale.parse(lexicon.locale)._data
     out: dict[str, str] = {}
-    for key, widths in data.get("unit_patterns", {}).items():
-        if key.startswith(_NOT_MEASURES):
-            continue
-        expression = _cldr_to_pint(key)
-        if expression is None:
-            continue
-        for width in ("long", "short", "narrow"):
+    # Narrow forms last: "m" is a metre's short symbol and only a minute's narrow one.
+    for width in ("long", "short", "narrow"):
+        for key, widths in data.get("unit_patterns", {}).items():
+            if key.startswith(_NOT_MEASURES):
+                continue
+            expression = _cldr_to_pint(key)
+            if expression is None:
+                continue
             for pattern in widths.get(width, {}).values():
                 if isinstance(pattern, str) and "{0}" in pattern:
                     written = pattern.replace("{0}", "").strip(" \u00a0\u202f")
@@ -158,7 +160,7 @@ def _currency_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 def currency_after(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str, int] | None:
     """The currency ``text`` starts with ("dollars", "USD", "Lt"): codes, as written, length."""
-    match = re.match(r"\s*", text)
+    match = re.match(r"\s*|-(?=[^\W\d_])", text)  # "7 million dollars", "one-yen"
     start = match.end() if match else 0
     found = _currency_pattern(lexicon).match(text, start)
     if not found or (found.end() < len(text) and text[found.end()].isalnum()
@@ -174,7 +176,17 @@ def currency_before(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str] |
         written = tail[start:]
         if start and written[:1].isalnum() and tail[start - 1].isalnum():
             continue
-        codes = currency_words(lexicon).get(written.casefold())
+        codes = currency_words(lexicon).get(written.casefold()) or _prefixed_dollar(written)
         if codes:
             return codes, written
     return None
+
+
+def _prefixed_dollar(written: str) -> frozenset[str]:
+    """"C$", "A$", "NZ$", "US$": a dollar (or peso) whose ISO code starts with the letters."""
+    match = re.fullmatch(r"([A-Z]{1,2})\$", written)
+    if not match:
+        return frozenset()
+    prefix = match.group(1)
+    return frozenset(code for code in list_currencies() if code.startswith(prefix)
+                     and code.endswith("D"))

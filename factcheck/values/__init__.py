@@ -70,7 +70,7 @@ _DECADE = re.compile(r"^(\d{3}0)s$")
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$", re.IGNORECASE)
 _DATEISH = re.compile(r"^-?\d{1,4}-\d+(-\d+)?$|^\d{3,4}'?s$")
 _PERCENT = re.compile(r"^(.+?)\s*%$")
-_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+_FRACTION = re.compile(r"^([-\u2212]?\d+)\s*/\s*(\d+)$")
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _NUMBER = re.compile(
     r"^(?P<sign>[+\-\u2212])?(?P<digits>[\d,\s\u00a0\u202f\u2009]*\d(?:\.\d+)?|\.\d+)"
@@ -126,8 +126,12 @@ def parse_value(text: str, kind: str | None = None) -> FactValue:
         text = text[match.end():]
     if kind is not None and kind not in KINDS:
         raise BadValue(f"unknown type {kind!r} (known: {', '.join(KINDS)})")
+    inferred = kind or _infer_kind(text)
+    if inferred == "date" and kind is None and hedge is not None and hedge.family in (
+            "lower", "upper") and _YEAR.match(text):
+        inferred = "number"  # "over 3000" is a count; "circa 1920" stays a year
     try:
-        value = _parse_unhedged(text, kind or _infer_kind(text))
+        value = _parse_unhedged(text, inferred)
     except BadValue as exc:
         if kind is None and (hint := _looks_like(text)):
             raise BadValue(f"{text!r} {hint}") from None
@@ -156,7 +160,7 @@ def _looks_like(text: str) -> str:
 
 
 def _parse_unhedged(text: str, kind: str) -> FactValue:
-    if kind == "range":
+    if kind == "range" or (kind == "date" and _RANGE_SEPARATOR.search(text)):
         return _parse_range(text)
     if kind == "date":
         return parse_date(text)
@@ -167,7 +171,8 @@ def _parse_unhedged(text: str, kind: str) -> FactValue:
         m = _FRACTION.match(text)
         if not m or int(m.group(2)) == 0:
             raise BadValue(f"{text!r} is not a fraction (write it as 1/5)")
-        return FractionValue(Amount(Fraction(int(m.group(1)), int(m.group(2)))))
+        return FractionValue(Amount(Fraction(int(m.group(1).replace("\u2212", "-")),
+                                             int(m.group(2)))))
     if kind == "money":
         return _parse_money(text)
     if kind == "quantity":

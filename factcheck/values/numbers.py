@@ -85,6 +85,8 @@ def compare_numbers(fact: _Numeric, stated: _Numeric) -> str | None:
     fact_share, stated_share = fact.share(), stated.share(rounded)
     if fact_share is None and stated_share is None:
         return compare_amounts(fact.amount, stated.amount, stated.hedge)
+    if fact_share is None and isinstance(stated, FractionValue):
+        return compare_amounts(fact.amount, stated.amount, stated.hedge)  # "2 1/4" is 2.25
     if stated_share is None and isinstance(fact, FractionValue):
         stated_share = stated.amount.interval(rounded)  # "0.2" states the proportion 1/5
     if fact_share is None or stated_share is None:
@@ -99,6 +101,8 @@ def compare_numbers(fact: _Numeric, stated: _Numeric) -> str | None:
 
 def compare_amounts(fact: Amount, stated: Amount, hedge: Hedge | None) -> str | None:
     """Why the amount ``stated`` (under ``hedge``) does not state ``fact``, or ``None``."""
+    if stated.value == fact.value:
+        return None  # the fact's own value, written with more digits ("4.800" for 4.8)
     rounded = bool(hedge and hedge.rounds)
     return _compare_intervals(fact.interval(), stated.interval(rounded=rounded))
 

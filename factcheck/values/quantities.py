@@ -93,6 +93,8 @@ def to_pint(written: str) -> str | None:
     text = written.strip().translate(_SUPERSCRIPTS).replace(".", " ").strip()
     if not text or len(text) > 40:
         return None
+    if "**" in text or "_" in text:
+        return text  # already pint's syntax: km**2, square_mile
     parts = [p for p in re.split(r"\s+per\s+|/", text) if p.strip()]
     if not parts:
         return None
