@@ -153,7 +153,6 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
                     lexicon: Lexicon, hedge_end: int, before: str, after: str) -> Outcome:
     """A quantity or a sum of money: each figure with its unit or currency ("6,739 km2
     (2,602 sq mi)" is two statements of one fact; both are checked)."""
-    covered = [(f.start, f.end) for f in figures]
     statements = []
     if not figures:
         # "a day before", "the next day": one of the unit.
@@ -163,6 +162,7 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
             return Outcome("unreadable", f"cannot read one {expected.kind}", "no figure")
         figures = [Figure(article.start(), article.end() - 1, article.group().strip(),
                           NumberValue(Amount(Fraction(1), Fraction(1))), words=True)]
+    covered = [(f.start, f.end) for f in figures]
     for index, figure in enumerate(figures):
         if not isinstance(figure.value, NumberValue | FractionValue):
             return _compare(figure, expected, hedge)
@@ -182,7 +182,8 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
         if not isinstance(stated, QuantityValue | MoneyValue):
             return Outcome("mismatch", stated)
         statements.append(stated)
-    problem = _unread_part(text, covered, lexicon, hedge_end) or _unread_word(text, covered)
+    problem = _unread_part(text, covered, lexicon, hedge_end) or _unread_word(
+        text, [*covered, (0, hedge_end)])
     if problem:
         return problem
     for stated in statements:
@@ -199,9 +200,10 @@ def _with_glued_units(text: str, figures: list[Figure], lexicon: Lexicon) -> lis
     """Under a quantity fact, "48m", "100t", "200lbs" are numbers with a unit glued on (not 48
     million): each is read again as its digits alone, the unit after them."""
     out = [f for f in figures]
+    ordinal = re.compile(lexicon.grammar.ordinal_suffix + r"(?![^\W\d_])")
     for match in _GLUED.finditer(text):
-        if read_unit(text[match.end():], lexicon) is None:
-            continue
+        if ordinal.match(text, match.end()) or read_unit(text[match.end():], lexicon) is None:
+            continue  # "19th" is an ordinal, not 19 of some unit
         digits = find_figures(match.group(), lexicon, statement=True)
         if len(digits) != 1 or not isinstance(digits[0].value, NumberValue):
             continue

@@ -121,8 +121,13 @@ def seed_figures(text: str) -> list[str]:
     return figures
 
 
+#: Units the edition typesets as they are printed (the seed's plain-text "km2" is "km²").
+TYPESET = {"km2": "km²"}
+
+
 def figure_present(figure: str, text: str) -> bool:
     """``figure`` occurs in ``text`` as a whole token (``10`` does not match in ``10,000``)."""
+    figure = TYPESET.get(figure, figure)
     pattern = r"(?<![\w,.])" + re.escape(figure) + r"(?![\w]|[,.]\d)"
     return re.search(pattern, text) is not None
 
