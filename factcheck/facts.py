@@ -240,18 +240,29 @@ def _read_entry(facts_file: FactsFile, pending: dict[str, Any], key_node: yaml.N
         problems.append(FactsProblem(line, f"invalid fact id {key[:80]!r}: start with a letter "
                                            "or digit, then letters, digits, '-', '_', '.' or ':'"))
         return
-    if key in facts_file.facts or key in facts_file.invalid or key in pending or any(
-            c.id == key for c in facts_file.constraints):
-        problems.append(FactsProblem(line, f"duplicate fact id {key!r}; the first definition "
-                                           "is used"))
+    first = _first_line(facts_file, pending, key)
+    if first:
+        problems.append(FactsProblem(line, f"duplicate fact id {key!r} (first defined at line "
+                                           f"{first}); the first definition is used"))
         return
     if not isinstance(fact_node, yaml.MappingNode):
         problems.append(FactsProblem(line, f"fact {key!r} must be a mapping with at least "
-                                           "the keys value and label"))
+                                           "the keys value, label"))
         facts_file.invalid[key] = line
         return
     fields = _fields(facts_file, key, fact_node)
     _type_entry(facts_file, pending, key, line, fields)
+
+
+def _first_line(facts_file: FactsFile, pending: dict[str, Any], key: str) -> int:
+    """The line of an earlier entry with id ``key``, or 0."""
+    if key in facts_file.facts:
+        return facts_file.facts[key].line
+    if key in pending:
+        return int(pending[key][1])
+    if key in facts_file.invalid:
+        return facts_file.invalid[key]
+    return next((c.line for c in facts_file.constraints if c.id == key), 0)
 
 
 def _valid_id(text: str) -> bool:

@@ -11,24 +11,33 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from num2words import num2words
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 from factcheck.collector import get_domain
-from factcheck.config import facts_path, house_locale
-from factcheck.facts import load_facts
+from factcheck.config import scan_settings
 from factcheck.findings import Subtype
-from factcheck.scan import _WORD_VALUES
+from factcheck.mentions import Mention
+from factcheck.state import facts_for
 from factcheck.verdicts import judge
 
 DOCS = Path(__file__).parent.parent / "docs"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
-WORDS = {value: word for word, value in _WORD_VALUES.items()}
+WORDS = {num2words(n): n for n in range(1, 40)}
+ORDINALS = {num2words(n, to="ordinal"): n for n in range(2, 30)}
+#: Each hedge and one that says something else.
+FLIPS = {"up to": "at least", "over": "under", "approximately": "only", "about": "only",
+         "some": "only", "at least": "up to", "under": "over"}
+#: Units and currencies, and another one.
+SWAPS = {"km²": "km", "sq mi": "sq km", "dollars": "litas", "litas": "dollars", "years": "days",
+         "day": "year"}
 
 pytestmark = pytest.mark.slow
 
@@ -43,13 +52,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     app.cleanup()
 
 
-def stated_mentions(app: SphinxTestApp) -> list[dict]:
+def stated_mentions(app: SphinxTestApp) -> list[Mention]:
     return [m for mentions in get_domain(app.env).mentions.values() for m in mentions
-            if m["kind"] == "stated"]
+            if m.kind == "stated"]
 
 
-def mutations(text: str) -> list[str]:
-    """Ways an author could get a figure wrong: each changes exactly one part of it."""
+def mutations(mention: Mention) -> list[Mention]:
+    """Ways an author could get a statement wrong: each changes exactly one part of it."""
+    text = mention.text
     out = []
     digits = [m.start() for m in re.finditer(r"\d", text)]
     for position in {digits[0], digits[-1]} if digits else ():
@@ -58,12 +68,30 @@ def mutations(text: str) -> list[str]:
     for index, month in enumerate(MONTHS):
         if re.search(rf"\b{month}\b", text):
             out.append(re.sub(rf"\b{month}\b", MONTHS[(index + 1) % 12], text, count=1))
-    for word, value in _WORD_VALUES.items():
+    for word, value in sorted(WORDS.items(), key=lambda w: -len(w[0])):
         match = re.search(rf"\b{word}\b", text, re.IGNORECASE)
-        if match and value + 1 in WORDS:
-            out.append(text[:match.start()] + WORDS[value + 1] + text[match.end():])
+        if match and value + 1 in WORDS.values():
+            out.append(text[:match.start()] + num2words(value + 1) + text[match.end():])
             break
-    return out
+    for word, value in sorted(ORDINALS.items(), key=lambda w: -len(w[0])):
+        match = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+        if match:
+            out.append(text[:match.start()] + num2words(value + 1, to="ordinal")
+                       + text[match.end():])
+            break
+    for unit, other in SWAPS.items():
+        if re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", text):
+            out.append(re.sub(rf"(?<!\w){re.escape(unit)}(?!\w)", other, text, count=1))
+    variants = [replace(mention, text=t) for t in out]
+    for hedge, other in FLIPS.items():
+        for field in ("text", "before"):
+            value = getattr(mention, field)
+            pattern = rf"(?i)\b{re.escape(hedge)}\b" + (r"\s*$" if field == "before" else "")
+            if re.search(pattern, value) and not re.search(r"(?i)\badd\s+up to\s*$", value):
+                changed = re.sub(pattern, other + (" " if field == "before" else ""), value,
+                                 count=1)
+                variants.append(replace(mention, **{field: changed}))
+    return variants
 
 
 def test_site_binds_many_figures(site: SphinxTestApp) -> None:
@@ -74,35 +102,41 @@ def test_site_binds_many_figures(site: SphinxTestApp) -> None:
 def test_every_bound_figure_is_located_on_its_line(site: SphinxTestApp) -> None:
     misplaced = []
     for mention in stated_mentions(site):
-        lines = Path(mention["source"]).read_text(encoding="utf-8").splitlines()
+        lines = Path(mention.source).read_text(encoding="utf-8").splitlines()
         # A role may wrap onto the next line; its first word must be on the reported one.
-        here = lines[mention["line"] - 1]
-        first_word = mention["text"].split()[0]
+        here = lines[mention.line - 1]
+        first_word = mention.text.split()[0]
         if first_word not in here:
-            misplaced.append((mention["source"], mention["line"], mention["text"]))
+            misplaced.append((mention.source, mention.line, mention.text))
     assert misplaced == []
 
 
 def test_every_mutation_of_every_bound_figure_is_a_mismatch_at_its_line(
     site: SphinxTestApp,
 ) -> None:
-    facts_file = load_facts(facts_path(site.env))
-    locale = house_locale(site.config)
+    facts_file = facts_for(site.env)
+    lexicon = scan_settings(site.config).lexicon
     missed = []
     checked = 0
+    hedges = 0
     for mention in stated_mentions(site):
-        assert judge(mention, facts_file, locale) is None, mention  # the site itself is clean
-        variants = mutations(mention["text"])
-        assert variants, f"no way to mutate {mention['text']!r}"
+        assert judge(mention, facts_file, lexicon) is None, mention  # the site itself is clean
+        variants = mutations(mention)
+        assert variants, f"no way to mutate {mention.text!r}"
         for variant in variants:
-            verdict = judge({**mention, "text": variant}, facts_file, locale)
+            finding = judge(variant, facts_file, lexicon)
             checked += 1
-            expected = f"{mention['source']}:{mention['line']}"
-            if verdict is None or verdict.subtype is not Subtype.MISMATCH \
-                    or verdict.location != expected:
-                missed.append((expected, mention["text"], variant, verdict))
+            hedges += variant.before != mention.before or any(
+                h in mention.text for h in FLIPS)
+            # A changed figure fails: a mismatch, or unreadable when the change makes no figure
+            # at all ("October 38"); either way at the figure's own line.
+            if finding is None or finding.subtype not in (Subtype.MISMATCH, Subtype.UNREADABLE) \
+                    or finding.location != mention.location:
+                missed.append((mention.location, mention.text, variant.text, variant.before,
+                               finding))
     assert missed == []
     assert checked >= 2 * len(stated_mentions(site))
+    assert hedges >= 8  # the hedged statements of the site were flipped too
 
 
 SAMPLE = [

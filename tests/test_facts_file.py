@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.facts import load_facts, read_facts
-from factcheck.values import DateValue, NumberValue, PercentValue
+from factcheck.values import Amount, NumberValue, PercentValue
+from factcheck.values.dates import make_date
 
 PATH = Path("/site/facts.yaml")
 
@@ -45,16 +46,16 @@ def test_reads_typed_facts_with_lines_and_optional_keys() -> None:
     assert facts_file.problems == []
     assert list(facts_file.facts) == ["treaty-signed", "troops", "pact-year", "trade"]
     signed = facts_file.facts["treaty-signed"]
-    assert signed.value == DateValue(1939, 10, 10, "day")
+    assert signed.value == make_date(1939, 10, 10)
     assert (signed.line, signed.written, signed.label) == (1, "1939-10-10",
                                                            "The treaty is signed in Moscow")
     assert (signed.source, signed.pages, signed.note) == ("lane2001", "37–38", "Moscow time")
     troops = facts_file.facts["troops"]
-    assert (troops.line, troops.value, troops.written) == (7, NumberValue(Fraction(20000)),
-                                                           "20,000")
+    assert (troops.line, troops.value, troops.written) == (
+        7, NumberValue(Amount(Fraction(20000), Fraction(1))), "20,000")
     assert troops.source is None
-    assert facts_file.facts["pact-year"].value == NumberValue(Fraction(1926))
-    assert facts_file.facts["trade"].value == PercentValue(Fraction(80))
+    assert facts_file.facts["pact-year"].value == NumberValue(Amount(Fraction(1926), Fraction(1)))
+    assert facts_file.facts["trade"].value == PercentValue(Amount(Fraction(80), Fraction(1)))
     assert facts_file.location(7) == "/site/facts.yaml:7"
     assert facts_file.location(0) == "/site/facts.yaml:"  # never read as a docname by Sphinx
 
@@ -77,13 +78,12 @@ BAD = {
           value: [1, 2
           label: y
         """,
-        [(6, "malformed YAML: while parsing a flow sequence expected ',' or ']', "
-             "but got ':'")],
+        [(6, "malformed YAML: while parsing a flow sequence did not find expected ',' or ']'")],
     ),
     "malformed YAML (tab)": (
         "a:\n\tvalue: 1\n",
-        [(2, "malformed YAML: while scanning for the next token found character '\\t' that "
-             "cannot start any token")],
+        [(2, "malformed YAML: while scanning for the next token found character that cannot "
+             "start any token")],
     ),
     "unknown key": (
         """
@@ -92,8 +92,8 @@ BAD = {
           label: x
           colour: red
         """,
-        [(4, "unknown key 'colour' in fact 'a' (known: label, note, pages, source, type, "
-             "value)")],
+        [(4, "unknown key 'colour' in fact 'a' (known: derive, label, note, pages, require, "
+             "source, type, value)")],
     ),
     "impossible date": (
         """
@@ -135,7 +135,10 @@ BAD = {
     ),
     "untypeable value": (
         "a:\n  label: x\n  value: abc\n",
-        [(3, "fact 'a': 'abc' is not a number")],
+        [(3, "fact 'a': 'abc' is not a value the facts file reads (dates are written "
+             "1939-10-10, 1939-10, 1939, 1930s or '18th century'; numbers 20,000, 3.8 million, "
+             "-5, 2.5; 80%, 1/5, '6,739 km2', '7.5 million USD', ranges 1939-10-30/1939-11-01 or "
+             "3,000–4,000)")],
     ),
     "bad separators": (
         "a:\n  label: x\n  value: 20,00\n",
@@ -143,7 +146,8 @@ BAD = {
     ),
     "unknown type": (
         "a:\n  value: 1\n  label: x\n  type: colour\n",
-        [(2, "fact 'a': unknown type 'colour' (known: date, number, percent, fraction)")],
+        [(2, "fact 'a': unknown type 'colour' (known: date, number, percent, fraction, "
+             "quantity, money, range)")],
     ),
     "missing label": (
         "ok:\n  value: 1\n  label: x\na:\n  value: 1\n",
@@ -159,11 +163,13 @@ BAD = {
     ),
     "invalid id": (
         "'a b':\n  value: 1\n  label: x\n",
-        [(1, "invalid fact id 'a b': use letters, digits, '-', '_', '.' or ':'")],
+        [(1, "invalid fact id 'a b': start with a letter or digit, then letters, digits, '-', "
+             "'_', '.' or ':'")],
     ),
     "value is a list": (
         "a:\n  value:\n    - 1\n  label: x\n",
-        [(3, "'value' of fact 'a' must be a single value"), (1, "fact 'a' lacks value")],
+        [(3, "'value' of fact 'a' must be a single value, not a list or a mapping"),
+         (1, "fact 'a' lacks value")],
     ),
 }
 
@@ -217,13 +223,13 @@ def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
     assert not marker.exists()
     # The tagged nodes are reported as content problems, never turned into objects.
     assert [(p.line, p.message) for p in facts_file.problems] == [
-        (2, "'value' of fact 'a' must be a single value"),
+        (2, "'value' of fact 'a' must be a single value, not a list or a mapping"),
         (1, "fact 'a' lacks value"),
         (4, "fact 'b' must be a mapping with at least the keys value, label"),
-        (6, "fact 'c': '' is not a number"),
+        (6, "fact 'c': 'value' is empty (write the value after 'value:', e.g. 1939-10-10)"),
     ]
     # A tagged scalar is read as its plain text: d's value is the number 12.
-    assert facts_file.facts["d"].value == NumberValue(Fraction(12))
+    assert facts_file.facts["d"].value == NumberValue(Amount(Fraction(12), Fraction(1)))
 
 
 def test_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
@@ -232,7 +238,8 @@ def test_missing_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     assert len(facts_file.problems) == 1
     problem = facts_file.problems[0]
     assert problem.line == 0
-    assert problem.message.startswith("cannot read the facts file: [Errno 2]")
+    assert problem.message == (f"cannot read the facts file {tmp_path / 'nope.yaml'}: No such "
+                               "file or directory")
     assert facts_file.location(problem.line) == f"{tmp_path / 'nope.yaml'}:"
 
 
@@ -244,5 +251,5 @@ def test_load_facts_rereads_a_changed_file(tmp_path: Path) -> None:
     path.write_text("a:\n  value: 22\n  label: x\n", encoding="utf-8")
     os.utime(path, ns=(first_ns := os.stat(path).st_mtime_ns + 10**9, first_ns))
     second = load_facts(path)
-    assert second.facts["a"].value == NumberValue(Fraction(22))
+    assert second.facts["a"].value == NumberValue(Amount(Fraction(22), Fraction(1)))
     assert second.problems == []

@@ -19,7 +19,9 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     phrases = sorted(lexicon.grammar.hedges, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     leading = re.compile(rf"^\s*(?P<hedge>{alternation})(?:\s+|(?<=~))", re.IGNORECASE)
-    trailing = re.compile(rf"(?:^|(?<=[\s(\[]))(?P<hedge>{alternation})\s*$", re.IGNORECASE)
+    # "add up to", "sums up to" are verbs, not hedges.
+    trailing = re.compile(rf"(?:^|(?<=[\s(\[]))(?<!add )(?<!adds )(?<!added )(?<!sum )"
+                          rf"(?<!sums )(?<!summed )(?P<hedge>{alternation})\s*$", re.IGNORECASE)
     return leading, trailing
 
 
@@ -56,5 +58,6 @@ def postfix_hedge(text: str, lexicon: Lexicon) -> tuple[Hedge | None, int]:
 
 def trailing_hedge(text: str, lexicon: Lexicon) -> Hedge | None:
     """The hedge that ``text`` ends with ("… with up to"), if any."""
-    match = _patterns(lexicon)[1].search(text[-40:])
+    tail = " ".join(text[-40:].split())  # a line break is a space ("add\nup to")
+    match = _patterns(lexicon)[1].search(tail)
     return _meaning(lexicon, match.group("hedge")) if match else None

@@ -58,17 +58,18 @@ _FAMILY = {
     Hedge.UP_TO: "upper",
 }
 
-#: Hedges an exact fact admits: a rounder or an inclusive statement of it is still true, a strict
-#: bound ("over 20,000" for exactly 20,000) is not.
-_TRUE_OF_EXACT = {Hedge.EXACT, Hedge.APPROX, Hedge.NEARLY, Hedge.AT_LEAST, Hedge.UP_TO}
+#: Hedges an exact fact admits: a rounder statement of it ("about 20,000", "nearly 20,000" for
+#: 19,800).  A bound ("up to 20,000") is a claim of its own: the facts file must say it too, so
+#: that a bound turned the other way ("at least 20,000") can never pass.
+_TRUE_OF_EXACT = {Hedge.EXACT, Hedge.APPROX, Hedge.NEARLY}
 
 
 def hedges_compatible(fact: Hedge | None, stated: Hedge | None) -> bool:
     """Whether a statement hedged ``stated`` may state a fact hedged ``fact``.
 
     No hedge in the statement is always compatible (the figure alone is then compared).  An exact
-    fact (no hedge, or "only") admits rounding and inclusive bounds; a hedged fact admits only
-    hedges of its own family.
+    fact (no hedge, or "only") admits rounding hedges ("about"); a hedged fact admits only hedges
+    of its own family.
     """
     if stated is None:
         return True
