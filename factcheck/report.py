@@ -14,8 +14,9 @@ from sphinx.util import logging
 
 from factcheck.collector import get_domain
 from factcheck.config import facts_path, house_locale
+from factcheck.export import export_findings, verdict_finding
 from factcheck.facts import FactsFile, load_facts
-from factcheck.findings import Subtype
+from factcheck.findings import Finding, Subtype
 from factcheck.verdicts import Verdict, judge
 
 if TYPE_CHECKING:
@@ -31,9 +32,13 @@ def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     facts_file = load_facts(facts_path(env))
     domain.data["fingerprints"] = facts_file.fingerprints()
     if app.config.factcheck_enabled:
-        for verdict in collect_verdicts(env, facts_file):
+        verdicts = collect_verdicts(env, facts_file)
+        for verdict in verdicts:
             emit(verdict, app.config.factcheck_strict)
-        _report_unused(env, facts_file, app.config.factcheck_unused)
+        unused = _report_unused(env, facts_file, app.config.factcheck_unused)
+        # The report files (factcheck_report_json/_sarif) hold exactly what was just logged.
+        strict = app.config.factcheck_strict
+        export_findings(app, [verdict_finding(v, strict) for v in verdicts] + unused)
     # Pages listing exemptions show data from every page: rewrite them on each build.
     return sorted(domain.data["list_pages"])
 
@@ -62,10 +67,11 @@ def emit(verdict: Verdict, strict: bool) -> None:
                    location=verdict.location)
 
 
-def _report_unused(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> None:
+def _report_unused(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> list[Finding]:
     if mode == "off":
-        return
+        return []
     used = {m.get("id") for mentions in get_domain(env).mentions.values() for m in mentions}
+    found = []
     for fact in facts_file.facts.values():
         if fact.id in used:
             continue
@@ -76,3 +82,6 @@ def _report_unused(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> N
                            location=location)
         else:
             logger.info("%s: factcheck note: %s", location, message)
+        found.append(Finding(Subtype.UNUSED, message, str(facts_file.path), fact.line,
+                             fact_id=fact.id, severity="warning" if mode == "warning" else "note"))
+    return found
