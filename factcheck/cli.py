@@ -102,7 +102,12 @@ def targets(paths: Sequence[Path], options: argparse.Namespace) -> list[Target]:
             _note(f"skipped {file}: not under a Sphinx source directory (no conf.py above it)")
             continue
         grouped.setdefault(home, []).append(file)
-    result = [Target(d, None) for d in dirs if not any(_same(d, g) for g in grouped)]
+    result = []
+    for docs_dir in dirs:
+        if not any(_same(docs_dir, g) for g in grouped):
+            # Read now so a broken conf.py is reported before any work (the core re-uses it).
+            read_settings(docs_dir, conf=options.config, facts=options.facts)
+            result.append(Target(docs_dir, None))
     for docs_dir, members in grouped.items():
         settings = read_settings(docs_dir, conf=options.config, facts=options.facts)
         if any(_whole_project(f, settings) for f in members):
@@ -159,8 +164,8 @@ def cmd_check(options: argparse.Namespace) -> int:
 
 
 def cmd_suggest(options: argparse.Namespace) -> int:
-    target = Target(options.docs_dir, None)
-    report = _check_project(target, options)
+    read_settings(options.docs_dir, conf=options.config, facts=options.facts)
+    report = _check_project(Target(options.docs_dir, None), options)
     figures = []
     for figure in report.unbound:
         fits = _candidates(report, figure)
@@ -187,9 +192,8 @@ def cmd_suggest(options: argparse.Namespace) -> int:
 def cmd_bind(options: argparse.Namespace) -> int:
     from factcheck import rewrite
 
-    target = Target(options.docs_dir, None)
-    report = _check_project(target, options)
     settings = read_settings(options.docs_dir, conf=options.config, facts=options.facts)
+    report = _check_project(Target(options.docs_dir, None), options)
     edits: dict[Path, list[tuple[Any, str]]] = {}
     for figure in report.unbound:
         fits = _candidates(report, figure)
