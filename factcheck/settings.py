@@ -345,13 +345,16 @@ class _Locator:
         if self._lines is None:
             self._lines = {}
             try:
-                tree = ast.parse(Path(self.conf).read_bytes())  # type: ignore[arg-type]
+                tree = ast.parse(Path(str(self.conf)).read_bytes())
             except (OSError, SyntaxError, ValueError):
                 return self._lines
             for node in ast.walk(tree):
-                targets = (node.targets if isinstance(node, ast.Assign)
-                           else [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign))
-                           else [])
+                if isinstance(node, ast.Assign):
+                    targets = node.targets
+                elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+                    targets = [node.target]
+                else:
+                    continue
                 for target in targets:
                     if isinstance(target, ast.Name):  # the last assignment is what counts
                         self._lines[target.id] = max(node.lineno, self._lines.get(target.id, 0))
