@@ -3,7 +3,8 @@
 ``factcheck-exemptions`` lists every figure exempted from the check on any page, with its reason;
 it is filled in at ``doctree-resolved``, when every page has been read.
 ``factcheck-reference`` renders the configuration values, the warning subtypes, the facts-file
-keys or the value kinds straight from the code, so the documentation cannot disagree with it.
+keys or the value kinds from ``factcheck.schema``, so the documentation cannot disagree with the
+code (or with ``factcheck schema``).
 """
 
 from __future__ import annotations
@@ -15,28 +16,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from factcheck import schema
 from factcheck.collector import get_domain
-from factcheck.config import CONFIG_VALUES
-from factcheck.facts import SCHEMA
-from factcheck.findings import Subtype
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-#: The value kinds, how each is written in the facts file, and what agrees with it in prose.
-VALUE_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("date (day)", "``1939-10-10``",
-     "``October 10, 1939``, ``10 October 1939``, ``1939-10-10``; ``October 10`` (no year) "
-     "matches month and day; ``October 1939`` and ``1939`` match too."),
-    ("date (month)", "``1920-10``", "``October 1920``, ``1920``; a day is more than is known."),
-    ("date (year)", "``1926``", "``1926``; a month or a day is more than is known."),
-    ("date (decade)", "``1920s``", "``1920s``."),
-    ("number", "``20000``, ``20,000``, ``7.5 million``; ``type: number`` for four digits",
-     "``20,000``, ``20 000``, ``20000``, ``twenty``; ``19th`` states 19."),
-    ("percent", "``80%``", "``80%``, ``80 percent``, ``80 per cent``."),
-    ("fraction", "``1/5``", "``one fifth``, ``1/5``."),
-)
-
 
 class exemption_list(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder, replaced by the table of exemptions once all pages are read."""
@@ -53,21 +37,12 @@ class ExemptionsDirective(SphinxDirective):
 class ReferenceDirective(SphinxDirective):
     required_arguments = 1
     option_spec: dict[str, Any] = {}
-    TABLES = ("config", "warnings", "schema", "values")
+    TABLES = tuple(schema.TABLES)
 
     def run(self) -> list[nodes.Node]:
-        which = directives.choice(self.arguments[0], self.TABLES)
-        if which == "config":
-            rows = [[f"``{v.name}``", f"``{v.default!r}``", v.description] for v in CONFIG_VALUES]
-            return [_table(["Name", "Default", "Meaning"], rows, [3, 2, 6])]
-        if which == "warnings":
-            rows = [[f"``factcheck.{s.value}``", s.description] for s in Subtype]
-            return [_table(["Subtype", "When"], rows, [3, 8])]
-        if which == "schema":
-            rows = [[f"``{k}``", "yes" if req else "no", d] for k, req, d in SCHEMA]
-            return [_table(["Key", "Required", "Meaning"], rows, [2, 1, 8])]
-        return [_table(["Kind", "Written in the facts file", "Stated in prose as"],
-                       [list(row) for row in VALUE_KINDS], [2, 4, 6])]
+        # The rows come from factcheck.schema, which `factcheck schema` prints too.
+        table = schema.table(directives.choice(self.arguments[0], self.TABLES))
+        return [_table(list(table.header), [list(row) for row in table.rows], list(table.widths))]
 
 
 def _inline(text: str) -> list[nodes.Node]:

@@ -8,12 +8,14 @@ sorted by page and line, so ``-j 2`` reports exactly what ``-j 1`` does.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
 from factcheck.collector import get_domain
 from factcheck.config import date_format_problem, scan_settings
+from factcheck.export import export_findings
 from factcheck.facts import FactsFile
 from factcheck.findings import Finding, Subtype
 from factcheck.state import facts_for
@@ -32,10 +34,13 @@ def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     facts_file = facts_for(env)
     domain.data["fingerprints"] = facts_file.fingerprints()
     if app.config.factcheck_enabled:
+        strict = app.config.factcheck_strict
         findings = collect_findings(env, facts_file)
         findings.extend(unused_findings(env, facts_file, app.config.factcheck_unused))
         for finding in findings:
-            emit(finding, app.config.factcheck_strict)
+            emit(finding, strict)
+        # The report files (factcheck_report_json/_sarif) hold exactly what was just logged.
+        export_findings(app, [as_logged(f, strict) for f in findings])
     # Pages listing exemptions show data from every page: rewrite them on each build.
     return sorted(domain.data["list_pages"])
 
@@ -71,6 +76,13 @@ def unused_findings(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> 
                     "stated or rendered", str(facts_file.path), fact.line, fact_id=fact.id,
                     severity=severity)
             for fact in facts_file.facts.values() if fact.id not in used]
+
+
+def as_logged(finding: Finding, strict: bool) -> Finding:
+    """``finding`` with the severity the build logs it at (unbound: a note unless strict)."""
+    if finding.subtype is Subtype.UNBOUND and not strict and finding.severity != "note":
+        return replace(finding, severity="note")
+    return finding
 
 
 def emit(finding: Finding, strict: bool) -> None:
