@@ -197,7 +197,8 @@ def test_unreadable_facts_file_exits_2_naming_file_and_line(tmp_path: Path) -> N
     assert f"{root / 'nope.yaml'}: cannot read the facts file" in missing.stderr
     directory = factcheck("facts", root, "--facts", root)
     assert directory.returncode == 2
-    assert directory.stderr == f"factcheck: error: {root}: Is a directory\n"
+    assert directory.stderr == (f"factcheck: error: {root}: the facts path {root} is a "
+                                "directory, not a YAML file (set factcheck_facts to the file)\n")
 
 
 def test_bad_conf_py_exits_2_naming_file_and_line(tmp_path: Path) -> None:

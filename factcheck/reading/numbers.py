@@ -60,7 +60,7 @@ def digits_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     glued = _alternation(lexicon.glued_units)
     return re.compile(
         rf"""
-        (?<![\w.,/\-\u2212+])(?<![\w][.,])
+        (?<![\w.,/\u2212+])(?<![\w][.,])(?<!(?<![^\W\d_])-)
         (?P<sign>[{_MINUS}+])?
         (?:(?P<int>{integer})(?:{decimal}(?P<dec>\d+))?|{decimal}(?P<lead>\d+))
         (?!\d|[.,]\d)
