@@ -24,6 +24,8 @@ from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx import addnodes
 
+from factcheck.nodes import fact_exemption, fact_reference
+
 MASK = "\ufffc"
 
 # Text under these nodes is code, markup or generated, not prose.
@@ -119,8 +121,6 @@ def _block(element: nodes.TextElement, default_source: str, prose: bool) -> Bloc
 
 
 def _inline(node: nodes.Element, parts: list[str], block: Block) -> None:
-    from factcheck.roles import fact_exemption, fact_reference
-
     for child in node.children:
         if isinstance(child, nodes.Text):
             parts.append(str(child))
@@ -133,8 +133,6 @@ def _inline(node: nodes.Element, parts: list[str], block: Block) -> None:
 
 
 def _role(node: nodes.Element, parts: list[str], block: Block) -> None:
-    from factcheck.roles import fact_reference
-
     shown = node.astext()
     start = sum(len(p) for p in parts)
     if isinstance(node, fact_reference):

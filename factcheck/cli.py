@@ -52,7 +52,7 @@ def _candidates(report: Any, figure: Any) -> list[Any]:
     """Facts that fit ``figure``, best first (each with ``.fact`` and ``.why``)."""
     from factcheck import suggest  # type: ignore[attr-defined]
 
-    return list(suggest.candidates(figure, report.facts_file))
+    return list(suggest.candidates(figure, report.facts_file, report.lexicon))
 
 
 def _checked_files(report: Any, target: Target) -> list[Path]:

@@ -52,6 +52,14 @@ class Mention:
         return f"{self.source}:{self.line}"
 
     @property
+    def path(self) -> str:
+        return self.source
+
+    @property
+    def fact_id(self) -> str | None:
+        return self.fact_ids[0] if self.fact_ids else None
+
+    @property
     def id(self) -> str | None:
         """The first fact id (the common case of one fact per role)."""
         return self.fact_ids[0] if self.fact_ids else None
@@ -137,7 +145,11 @@ def _prose_mentions(block: Block, settings: ScanSettings) -> Iterator[_Found]:
             yield _Found(figure.start, Mention("exempt", figure.text, block.source, 0,
                                                reason=why, by=f"rule:{name}"))
             continue
-        yield _Found(figure.start, Mention("unbound", figure.text, block.source, 0))
+        # The prose around it is kept for suggesting the facts that fit it.
+        before = text[max(0, figure.start - CONTEXT):figure.start].rsplit(MASK, 1)[-1]
+        after = text[figure.end:figure.end + CONTEXT].split(MASK, 1)[0]
+        yield _Found(figure.start, Mention("unbound", figure.text, block.source, 0,
+                                           before=before, after=after))
 
 
 @lru_cache(maxsize=64)

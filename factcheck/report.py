@@ -8,7 +8,6 @@ sorted by page and line, so ``-j 2`` reports exactly what ``-j 1`` does.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -19,7 +18,7 @@ from factcheck.export import export_findings
 from factcheck.facts import FactsFile
 from factcheck.findings import Finding, Subtype
 from factcheck.state import facts_for
-from factcheck.verdicts import facts_file_findings, judge, printable
+from factcheck.verdicts import as_reported, facts_file_findings, judge, unused_findings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,11 +35,12 @@ def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if app.config.factcheck_enabled:
         strict = app.config.factcheck_strict
         findings = collect_findings(env, facts_file)
-        findings.extend(unused_findings(env, facts_file, app.config.factcheck_unused))
+        used = set().union(*domain.data["uses"].values())
+        findings.extend(unused_findings(facts_file, used, app.config.factcheck_unused))
         for finding in findings:
             emit(finding, strict)
         # The report files (factcheck_report_json/_sarif) hold exactly what was just logged.
-        export_findings(app, [as_logged(f, strict) for f in findings])
+        export_findings(app, [as_reported(f, strict) for f in findings])
     # Pages listing exemptions show data from every page: rewrite them on each build.
     return sorted(domain.data["list_pages"])
 
@@ -61,28 +61,6 @@ def collect_findings(env: BuildEnvironment, facts_file: FactsFile) -> list[Findi
             if finding is not None:
                 findings.append(finding)
     return findings
-
-
-def unused_findings(env: BuildEnvironment, facts_file: FactsFile, mode: str) -> list[Finding]:
-    if mode == "off":
-        return []
-    used = set().union(*get_domain(env).data["uses"].values())
-    # A fact another fact is derived from is used when the derived one is.
-    for fact in facts_file.facts.values():
-        if fact.id in used:
-            used.update(fact.depends_on)
-    severity = "warning" if mode == "warning" else "note"
-    return [Finding(Subtype.UNUSED, f"fact {fact.id!r} ({printable(fact.label)}) is never "
-                    "stated or rendered", str(facts_file.path), fact.line, fact_id=fact.id,
-                    severity=severity)
-            for fact in facts_file.facts.values() if fact.id not in used]
-
-
-def as_logged(finding: Finding, strict: bool) -> Finding:
-    """``finding`` with the severity the build logs it at (unbound: a note unless strict)."""
-    if finding.subtype is Subtype.UNBOUND and not strict and finding.severity != "note":
-        return replace(finding, severity="note")
-    return finding
 
 
 def emit(finding: Finding, strict: bool) -> None:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
-from sphinx.util.nodes import split_explicit_title
 
 from factcheck.config import date_format, house_locale
+from factcheck.nodes import fact_exemption, fact_reference, split_title
 from factcheck.render import render_value
 from factcheck.state import facts_for
 
@@ -25,19 +25,11 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
-class fact_reference(nodes.inline):  # noqa: N801 - docutils names nodes in lower case
-    """A figure bound to a fact: ``fact_id``; ``stated`` when written by hand."""
-
-
-class fact_exemption(nodes.inline):  # noqa: N801
-    """A figure that is not a claim: ``reason`` says why."""
-
-
 class FactRole(SphinxRole):
     """``{fact}`id``` or ``{fact}`text as written <id>```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        explicit, stated, fact_id = split_explicit_title(self.text)
+        explicit, stated, fact_id = split_title(self.text)
         fact_id = ",".join(part.strip() for part in fact_id.split(","))
         known = facts_for(self.env).facts
         facts = [known.get(part) for part in fact_id.split(",")]
@@ -65,7 +57,7 @@ class NoFactRole(SphinxRole):
     """``{nofact}`text <reason>```: the figures in ``text`` are not claims."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        explicit, text, reason = split_explicit_title(self.text)
+        explicit, text, reason = split_title(self.text)
         node = fact_exemption(self.rawtext, text, reason=reason.strip() if explicit else "",
                               written=self.text)
         node["classes"].append("fact-exempt")

@@ -90,6 +90,7 @@ SPHINX_VALUES: dict[str, Any] = {
     "source_suffix": {".rst": "restructuredtext"},
     "extensions": [],
     "myst_enable_extensions": [],
+    "templates_path": [],
 }
 
 _DEFAULTS = {value.name: value.default for value in CONFIG_VALUES}
@@ -128,6 +129,7 @@ class Settings:
         default_factory=lambda: dict(SPHINX_VALUES["source_suffix"]))
     extensions: tuple[str, ...] = ()
     myst_enable_extensions: tuple[str, ...] = ()
+    templates_path: tuple[str, ...] = ()
     conf_path: Path | None = None
 
     def __post_init__(self) -> None:
@@ -280,6 +282,7 @@ def settings_from(namespace: Mapping[str, Any], *, srcdir: Path,
         source_suffix=_source_suffix(values["source_suffix"], where),
         extensions=_strings(values, "extensions", where),
         myst_enable_extensions=_strings(values, "myst_enable_extensions", where),
+        templates_path=_strings(values, "templates_path", where),
         conf_path=Path(conf).resolve() if conf is not None else None,
     )
 

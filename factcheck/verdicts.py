@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.facts import Fact, FactsFile
 from factcheck.findings import Finding, Subtype
@@ -97,6 +97,30 @@ def _about(facts: list[Fact], facts_file: FactsFile) -> str:
 def _ids(facts: list[Fact], facts_file: FactsFile) -> str:
     name = facts_file.path.name
     return " and ".join(f"fact {f.id!r}, defined at {name}:{f.line}" for f in facts)
+
+
+def unused_findings(facts_file: FactsFile, used: set[str], mode: str) -> list[Finding]:
+    """Facts no page states or renders (a fact is used when a fact derived from it is):
+    notes, warnings (``mode`` ``'warning'``) or nothing (``'off'``)."""
+    if mode == "off":
+        return []
+    used = set(used)
+    for fact in facts_file.facts.values():
+        if fact.id in used:
+            used.update(fact.depends_on)
+    severity = "warning" if mode == "warning" else "note"
+    return [Finding(Subtype.UNUSED, f"fact {fact.id!r} ({printable(fact.label)}) is never "
+                    "stated or rendered", str(facts_file.path), fact.line, fact_id=fact.id,
+                    severity=severity)
+            for fact in facts_file.facts.values() if fact.id not in used]
+
+
+def as_reported(finding: Finding, strict: bool) -> Finding:
+    """``finding`` with the severity it is reported at: an unbound figure is a note unless the
+    check is strict."""
+    if finding.subtype is Subtype.UNBOUND and not strict and finding.severity != "note":
+        return replace(finding, severity="note")
+    return finding
 
 
 def facts_file_findings(facts_file: FactsFile) -> list[Finding]:

@@ -41,13 +41,22 @@ class Lexicon:
     group: str
     scale_words: dict[str, int]
     scale_abbreviations: dict[str, int]
-    date_order: str | None
+    #: ``factcheck_date_order`` as configured; :attr:`date_order` resolves ``"auto"``.
+    configured_order: str | None
     number_words: re.Pattern[str] | None
     ordinal_words: dict[str, int]
     cardinal_words: dict[str, int]
     tens_plural: dict[str, int]
     #: Unit symbols that may be glued to a number ("15,000kg", "100km"), from CLDR.
     glued_units: frozenset[str]
+
+    @property
+    def date_order(self) -> str | None:
+        """The day–month order of numeric dates (the locale's is looked up only when a numeric
+        date is read: it means reading the date formats of every territory of the language)."""
+        if self.configured_order == "auto":
+            return date_order_of(self.locale)
+        return self.configured_order
 
     def month(self, name: str) -> int | None:
         """The month a written name or abbreviation means (``Sept.`` → 9), if any."""
@@ -90,7 +99,7 @@ def lexicon_for(locale: str, date_order: str | None = "auto") -> Lexicon:
         group=symbols.get("group", ","),
         scale_words=long_scales,
         scale_abbreviations=short_scales,
-        date_order=(date_order_of(locale) if date_order == "auto" else date_order),
+        configured_order=date_order,
         number_words=_number_word_pattern(language, cardinals, ordinals),
         ordinal_words=ordinals,
         cardinal_words=cardinals,

@@ -49,7 +49,8 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
         written = text[:end].strip().lstrip("-")
         if written.casefold() in _FUNCTION_WORDS:
             continue
-        unit = _cldr_units(lexicon).get(written.casefold()) or parse_unit(written)
+        key = _cldr_units(lexicon).get(written.casefold())
+        unit = (_cldr_to_pint(key) if key else None) or parse_unit(written)
         if unit is not None:
             return unit, written, end
     return None
@@ -57,7 +58,8 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
 
 @lru_cache(maxsize=16)
 def _cldr_units(lexicon: Lexicon) -> dict[str, str]:
-    """CLDR's unit names and symbols of the locale → pint's unit."""
+    """CLDR's unit names and symbols of the locale → CLDR's unit key (pint is asked only for the
+    key a text names)."""
     data = Locale.parse(lexicon.locale)._data
     out: dict[str, str] = {}
     # Narrow forms last: "m" is a metre's short symbol and only a minute's narrow one.
@@ -65,14 +67,11 @@ def _cldr_units(lexicon: Lexicon) -> dict[str, str]:
         for key, widths in data.get("unit_patterns", {}).items():
             if key.startswith(_NOT_MEASURES):
                 continue
-            expression = _cldr_to_pint(key)
-            if expression is None:
-                continue
             for pattern in widths.get(width, {}).values():
                 if isinstance(pattern, str) and "{0}" in pattern:
                     written = pattern.replace("{0}", "").strip(" \u00a0\u202f")
                     if written and not any(ch.isdigit() for ch in written):
-                        out.setdefault(written.casefold(), expression)
+                        out.setdefault(written.casefold(), key)
     return out
 
 
@@ -90,6 +89,7 @@ def unit_keys(lexicon: Lexicon) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=512)
 def _cldr_to_pint(key: str) -> str | None:
     """CLDR's ``area-square-kilometer`` → pint's ``kilometer ** 2``, if pint knows it."""
     numerator: list[str] = []
@@ -151,22 +151,28 @@ def currency_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     return {written: frozenset(codes) for written, codes in found.items()}
 
 
-@lru_cache(maxsize=16)
-def _currency_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = sorted(currency_words(lexicon), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:{alternation})", re.IGNORECASE)
+_CURRENCY_TOKEN = re.compile(r"\s*([^\W\d_]+\.?|[^\w\s])")
 
 
 def currency_after(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str, int] | None:
-    """The currency ``text`` starts with ("dollars", "USD", "Lt"): codes, as written, length."""
-    match = re.match(r"\s*|-(?=[^\W\d_])", text)  # "7 million dollars", "one-yen"
-    start = match.end() if match else 0
-    found = _currency_pattern(lexicon).match(text, start)
-    if not found or (found.end() < len(text) and text[found.end()].isalnum()
-                     and found.group()[-1:].isalnum()):
-        return None
-    return currency_words(lexicon)[found.group().casefold()], found.group(), found.end()
+    """The currency ``text`` starts with ("dollars", "USD", "Lt", "US dollars"): codes, as
+    written, and where it ends.  Looked up word by word (a regex of every currency name of CLDR
+    would cost more to compile than a page costs to check)."""
+    position = 1 if text[:1] == "-" and text[1:2].isalpha() else 0  # "one-yen"
+    ends = []
+    for _ in range(3):
+        match = _CURRENCY_TOKEN.match(text, position)
+        if not match:
+            break
+        position = match.end()
+        ends.append(position)
+    words = currency_words(lexicon)
+    for end in reversed(ends):
+        written = text[:end].strip().lstrip("-")
+        codes = words.get(written.casefold()) or words.get(written.rstrip(".").casefold())
+        if codes:
+            return codes, written, end
+    return None
 
 
 def currency_before(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str] | None:

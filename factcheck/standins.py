@@ -1,0 +1,195 @@
+"""What the command line puts in place of Sphinx's directives and roles when it parses sources
+with docutils and MyST alone.
+
+The check reads a page as blocks of prose (:mod:`factcheck.blocks`); a stand-in only has to
+leave in the doctree what Sphinx leaves there for that walk: the prose of a directive's content,
+a toctree's caption, a cross-reference's explicit title (and nothing for a generated one), and
+the same ``fact`` and ``nofact`` nodes.  Code, literal includes, indices and autodoc entries
+leave nothing.  A directive nobody knows (one of another extension) is read as prose content, as
+most of them are (grids, tabs, cards, dropdowns).
+
+:func:`standins` installs the lookups for the duration of a parse and removes them after, so
+nothing outside the command line sees them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes, utils
+from docutils.parsers.rst import Directive, directives, roles
+from docutils.parsers.rst.states import Inliner
+from sphinx import addnodes
+
+from factcheck.nodes import fact_exemption, fact_reference, split_title
+
+#: Directives whose content is not prose, or that have none.
+SILENT = frozenset({
+    "code-block", "sourcecode", "code", "literalinclude", "highlight", "productionlist",
+    "index", "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "currentmodule",
+    "module", "bibliography", "footbibliography", "graphviz", "graph", "digraph", "inheritance-diagram",
+    "math", "autosummary", "doctest", "testcode", "testoutput", "testsetup", "testcleanup",
+    "ipython", "jupyter-execute", "code-cell", "glue", "mermaid", "plot", "raw",
+    "factcheck-exemptions", "factcheck-reference", "toctree",
+})
+#: Roles that become cross-references (Sphinx's XRefRole): text only with an explicit title.
+XREF_ROLES = frozenset({
+    "ref", "doc", "term", "numref", "keyword", "option", "envvar", "token", "any",
+    "download", "eq", "pep", "rfc", "cite", "footcite",
+})
+#: Roles whose text is code or markup, not prose.
+LITERAL_ROLES = frozenset({"code", "file", "samp", "kbd", "command", "program", "math",
+                           "regexp", "mimetype", "makevar", "literal", "sub", "sup"})
+
+
+def _fact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+               options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    explicit, stated, fact_id = split_title(utils.unescape(text))
+    fact_id = ",".join(part.strip() for part in fact_id.split(","))
+    node = fact_reference(rawtext, stated if explicit else fact_id, fact_id=fact_id,
+                          written=text)
+    if explicit:
+        node["stated"] = stated
+    node.line = lineno
+    return [node], []
+
+
+def _nofact_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+                 options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    explicit, shown, reason = split_title(utils.unescape(text))
+    node = fact_exemption(rawtext, shown, reason=reason.strip() if explicit else "", written=text)
+    node.line = lineno
+    return [node], []
+
+
+def _xref_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+               options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    explicit, title, target = split_title(utils.unescape(text))
+    node = addnodes.pending_xref(rawtext, refexplicit=explicit, reftarget=target)
+    node += nodes.inline(title, title) if explicit else nodes.literal(target, target)
+    return [node], []
+
+
+def _literal_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+                  options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    return [nodes.literal(rawtext, text)], []
+
+
+def _text_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+               options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    explicit, title, _ = split_title(utils.unescape(text))
+    return [nodes.inline(rawtext, title if explicit else text)], []
+
+
+class _Silent(Directive):
+    """Leaves nothing (code, indices, autodoc entries, bibliographies)."""
+
+    has_content = True
+    optional_arguments = 10
+    final_argument_whitespace = True
+    option_spec = None  # type: ignore[assignment]  # any option
+
+    def run(self) -> list[nodes.Node]:
+        return []
+
+
+class _Toctree(_Silent):
+    """A toctree's caption is text a reader sees."""
+
+    def run(self) -> list[nodes.Node]:
+        caption = (self.options or {}).get("caption")
+        if not caption:
+            return []
+        node = addnodes.toctree(caption=str(caption))
+        node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+        return [node]
+
+
+class _Prose(Directive):
+    """Content (and any text after the first argument) read as prose: admonitions of other
+    extensions, ``versionadded``, ``only``, domain objects (their signatures are not prose)."""
+
+    has_content = True
+    optional_arguments = 10
+    final_argument_whitespace = True
+    option_spec = None  # type: ignore[assignment]
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        return container.children[:]
+
+
+class _Version(_Prose):
+    """``versionadded:: 6.2 text``: Sphinx writes "Added in version 6.2" (not prose); the
+    explanation after the version is the author's."""
+
+    def run(self) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        parts = (self.arguments[0] if self.arguments else "").split(None, 1)
+        if len(parts) == 2:
+            text_nodes, _ = self.state.inline_text(parts[1], self.lineno)
+            paragraph = nodes.paragraph(parts[1], "", *text_nodes)
+            paragraph.source, paragraph.line = self.state_machine.get_source_and_line(
+                self.lineno)
+            out.append(paragraph)
+        return out + super().run()
+
+
+_DIRECTIVES: dict[str, type[Directive]] = {
+    "toctree": _Toctree,
+    "versionadded": _Version, "versionchanged": _Version, "deprecated": _Version,
+    "versionremoved": _Version,
+}
+
+
+def _directive(name: str) -> type[Directive]:
+    short = name.split(":")[-1]
+    if name in _DIRECTIVES:
+        return _DIRECTIVES[name]
+    if name in SILENT or short in SILENT or short.startswith("auto"):
+        return _Silent
+    return _Prose
+
+
+def _role(name: str) -> Any:
+    short = name.split(":")[-1]
+    if name in ("fact",):
+        return _fact_role
+    if name in ("nofact",):
+        return _nofact_role
+    if name in LITERAL_ROLES or short in LITERAL_ROLES:
+        return _literal_role
+    if name in XREF_ROLES or ":" in name or short in XREF_ROLES:
+        return _xref_role
+    return _text_role
+
+
+@contextlib.contextmanager
+def standins() -> Iterator[None]:
+    """Install the stand-ins for the directives and roles docutils does not know."""
+    original_directive, original_role = directives.directive, roles.role
+
+    def directive(name: str, language_module: Any, document: Any) -> Any:
+        found, messages = original_directive(name, language_module, document)
+        if found is not None and name not in _DIRECTIVES and name not in SILENT:
+            return found, messages
+        return _directive(name), []
+
+    def role(name: str, language_module: Any, lineno: int, reporter: Any) -> Any:
+        if name in ("fact", "nofact"):
+            return _role(name), []
+        found, messages = original_role(name, language_module, lineno, reporter)
+        if found is not None:
+            return found, messages
+        return _role(name), []
+
+    directives.directive = directive
+    roles.role = role
+    try:
+        yield
+    finally:
+        directives.directive = original_directive
+        roles.role = original_role
