@@ -29,7 +29,8 @@ from factcheck.nodes import fact_exemption, fact_reference, split_title
 SILENT = frozenset({
     "code-block", "sourcecode", "code", "literalinclude", "highlight", "productionlist",
     "index", "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "currentmodule",
-    "module", "bibliography", "footbibliography", "graphviz", "graph", "digraph", "inheritance-diagram",
+    "module", "bibliography", "footbibliography", "graphviz", "graph", "digraph",
+    "inheritance-diagram",
     "math", "autosummary", "doctest", "testcode", "testoutput", "testsetup", "testcleanup",
     "ipython", "jupyter-execute", "code-cell", "glue", "mermaid", "plot", "raw",
     "factcheck-exemptions", "factcheck-reference", "toctree",

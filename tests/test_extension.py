@@ -237,7 +237,8 @@ def test_missing_facts_file_is_a_finding(app: SphinxTestApp) -> None:
     assert first[:3] == ("missing.yaml", 0, "facts-file")  # the file, not "missing.yaml.rst"
     assert f"{app.srcdir / 'missing.yaml'}:: WARNING: cannot read" in strip_colors(
         app.warning.getvalue())
-    assert first[3] == f"cannot read the facts file {app.srcdir / 'missing.yaml'}: No such file or directory"
+    assert first[3] == (f"cannot read the facts file {app.srcdir / 'missing.yaml'}: No such "
+                        "file or directory")
 
 
 # --------------------------------------------------------------------------- exact lines
