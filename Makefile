@@ -25,6 +25,13 @@ html: venv
 # Make mode (-M) takes sphinx-build's options after the directories; LATEXOPTS makes a TeX
 # error (a missing glyph included, see conf.py) stop the build instead of prompting.
 pdf: venv
+	@for tool in xelatex latexmk; do \
+	  command -v $$tool >/dev/null 2>&1 || { \
+	    echo "make pdf needs TeX ($$tool is missing). Install it once with:"; \
+	    echo "    sudo bash .ci/install-system-packages"; \
+	    echo "(Debian/Ubuntu: texlive-xetex, latexmk and the packages listed in README.md)"; \
+	    exit 1; }; \
+	done
 	LATEXOPTS="-interaction=nonstopmode -halt-on-error -file-line-error" \
 	  $(BIN)/sphinx-build -M latexpdf docs docs/_build -W --keep-going $(SPHINXOPTS)
 	@echo "PDF built: docs/_build/latex/soviet-lithuanian-treaty.pdf"

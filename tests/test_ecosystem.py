@@ -150,3 +150,46 @@ def test_validators_reject_a_broken_copy(tmp_path: Path, name: str) -> None:
         ".readthedocs.yaml": ("check_jsonschema", "--builtin-schema", "vendor.readthedocs"),
     }[name]
     assert _run(*validator, str(broken)).returncode != 0
+
+
+@pytest.mark.slow
+def test_the_wheel_is_sphinx_factcheck_with_every_module(tmp_path: Path) -> None:
+    """`pip install` of a built wheel gets this package under its own distribution name (the
+    name ``factcheck`` on the package index is an unrelated QuickCheck library)."""
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                    "-q", "-w", str(tmp_path), str(REPO)], check=True, timeout=300)
+    wheel = next(tmp_path.glob("*.whl"))
+    assert wheel.name.startswith("sphinx_factcheck-")
+    names = zipfile.ZipFile(wheel).namelist()
+    sources = {str(p.relative_to(REPO)) for p in (REPO / "factcheck").rglob("*.py")}
+    assert sources <= set(names), sorted(sources - set(names))
+    assert "factcheck/py.typed" in names
+    metadata = next(n for n in names if n.endswith("METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "Name: sphinx-factcheck" in text
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "factcheck = factcheck.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_make_pdf_without_tex_says_what_is_missing(tmp_path: Path) -> None:
+    """On a machine without TeX, `make pdf` names the missing tool and the command that
+    installs it, instead of ending in "latexmk: No such file or directory"."""
+    import os
+    import shutil
+
+    bin_dir = tmp_path / "bin"  # every command of this machine but TeX's
+    bin_dir.mkdir()
+    tex = {"xelatex", "latexmk", "pdflatex", "lualatex", "xdvipdfmx"}
+    for directory in os.environ["PATH"].split(os.pathsep):
+        for tool in Path(directory).glob("*") if Path(directory).is_dir() else ():
+            target = bin_dir / tool.name
+            if tool.name not in tex and not target.exists() and shutil.which(tool.name):
+                target.symlink_to(tool)
+    result = subprocess.run(["make", "-s", "pdf", f"VENV={REPO / '.venv'}"], cwd=REPO,
+                            capture_output=True, text=True, check=False,
+                            env={"PATH": str(bin_dir), "HOME": str(tmp_path)})
+    assert result.returncode != 0
+    assert "make pdf needs TeX (xelatex is missing)" in result.stdout
+    assert "sudo bash .ci/install-system-packages" in result.stdout
