@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,11 +10,16 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))  # site-only helpers (language spans)
 sys.path.insert(0, str(HERE.parent))  # the factcheck package, for autodoc
 
+from citation import read_edition  # noqa: E402 - docs/_ext, put on the path just above
+
 # -- Project -----------------------------------------------------------------
 project = "The Soviet–Lithuanian Mutual Assistance Treaty"
 author = "Wikipedia contributors; edited by the factcheck team"
 copyright = "text: Wikipedia contributors, CC BY-SA 4.0; code: the factcheck team, MIT"
 language = "en"
+# The edition's version lives in CITATION.cff (with its title, authors and licence), and only there.
+EDITION = read_edition(HERE.parent / "CITATION.cff")
+version = release = EDITION.version
 
 extensions = [
     "myst_parser",
@@ -21,10 +27,13 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx_autodoc_typehints",
     "langspan",  # docs/_ext/langspan.py: {lang}`phrase <lt>` → <span lang="lt">
+    "citation",  # docs/_ext/citation.py: page metadata and the "Cite this page" box
+    "charts",  # docs/_ext/charts.py: figures and tables drawn from facts.yaml
     "factcheck",  # every figure and date is checked against facts.yaml
 ]
 
 root_doc = "index"
+templates_path = ["_templates"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 
@@ -146,6 +155,9 @@ factcheck_exempt = {
 }
 # The extension's own documentation shows example figures; it is not part of the article.
 factcheck_exclude_docs = ["reference/*"]
+# The facts register's CSV and JSON downloads carry the licence of the text they come from.
+factcheck_register_license = "CC BY-SA 4.0"
+factcheck_register_license_url = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 # -- API reference (autodoc) ---------------------------------------------------
 autodoc_member_order = "bysource"
@@ -173,8 +185,23 @@ html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": False,
     "show_navbar_depth": 1,
+    # "Cite this page" after each page's text, and a link to it in the page's header.
+    "article_footer_items": ["cite-this-page.html"],
+    "article_header_end": ["cite-link.html", "article-header-buttons.html"],
 }
+# The theme's light/dark switch logs a console error when no default mode is set.
+html_context = {"default_mode": "auto"}
+# Without an icon, browsers ask for /favicon.ico and log a 404 to the console.
+html_favicon = "_static/favicon.svg"
+# Each page's last change comes from git and is shown in its cite box instead.
 html_last_updated_fmt = None
+# Where the edition is published: the canonical links, the citation metadata and the cite box
+# name pages under it. Set SITE_URL when deploying elsewhere.
+html_baseurl = os.environ.get("SITE_URL", "https://example.org/soviet-lithuanian-treaty/")
+
+# -- Citation (docs/_ext/citation.py) ----------------------------------------
+citation_cff = "../CITATION.cff"
+citation_key_prefix = "SovietLithuanianTreaty"
 
 # -- LaTeX / PDF (see the PDF issue) -------------------------------------------
 # `make pdf` (sphinx-build -M latexpdf) → docs/_build/latex/soviet-lithuanian-treaty.pdf.

@@ -22,13 +22,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from factcheck.config import facts_path, setup_config
     from factcheck.directives import setup_directives
     from factcheck.facts import load_facts
+    from factcheck.html import setup_html
+    from factcheck.register import setup_register
     from factcheck.report import report_findings
     from factcheck.roles import setup_roles
+    from factcheck.sources import setup_sources
 
     setup_config(app)
     app.add_domain(FactcheckDomain)
     setup_roles(app)
     setup_directives(app)
+    setup_html(app)
+    setup_register(app)
+    setup_sources(app)
     # Read the facts file once in the main process, before parallel readers fork.
     app.connect("builder-inited", lambda app: load_facts(facts_path(app.env)))
     app.connect("doctree-read", collect_mentions)

@@ -18,11 +18,11 @@ from sphinx.util.nodes import split_explicit_title
 
 from factcheck.config import facts_path, house_locale
 from factcheck.facts import load_facts
+from factcheck.html import depart_fact_html, depart_span_html, visit_exemption_html, visit_fact_html
 from factcheck.render import render_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
 
 
 class fact_reference(nodes.inline):  # noqa: N801 - docutils names nodes in lower case
@@ -69,30 +69,15 @@ class NoFactRole(SphinxRole):
         return [node], []
 
 
-def visit_fact_html(self: HTML5Translator, node: fact_reference) -> None:
-    attributes = {"data-fact": node["fact_id"]}
-    if node.get("label"):
-        attributes["title"] = f"{node['label']} [{node['fact_id']}]"
-    # starttag escapes attribute values: labels from the facts file never reach HTML raw.
-    self.body.append(self.starttag(node, "span", "", **attributes))
-
-
-def depart_span_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span>")
-
-
-def visit_exemption_html(self: HTML5Translator, node: fact_exemption) -> None:
-    self.body.append(self.starttag(node, "span", ""))
-
-
 def _pass(self: object, node: nodes.Node) -> None:
     """Other writers show just the text."""
 
 
 def setup_roles(app: Sphinx) -> None:
     plain = (_pass, _pass)
-    for node, visit in ((fact_reference, visit_fact_html), (fact_exemption, visit_exemption_html)):
-        app.add_node(node, html=(visit, depart_span_html),
-                     latex=plain, text=plain, man=plain, texinfo=plain)
+    html = {fact_reference: (visit_fact_html, depart_fact_html),
+            fact_exemption: (visit_exemption_html, depart_span_html)}
+    for node, visitors in html.items():
+        app.add_node(node, html=visitors, latex=plain, text=plain, man=plain, texinfo=plain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NoFactRole())
