@@ -23,6 +23,7 @@ version = release = EDITION.version
 
 extensions = [
     "myst_parser",
+    "bibstyle",  # docs/_ext/bibstyle.py: the bibliography's pybtex style
     "sphinxcontrib.bibtex",
     "sphinx.ext.autodoc",
     "sphinx_autodoc_typehints",
@@ -43,105 +44,12 @@ myst_heading_anchors = 3
 
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]
-# "edition": pybtex's "plain", but titles keep the source's capitalisation and
-# every entry shows all it has (cited pages, ISBN/ISSN, note) — see below.
+# "edition": one Chicago-like form for books, chapters, journal and newspaper articles and web
+# pages, sorted by author (docs/_ext/bibstyle.py).
 bibtex_default_style = "edition"
 bibtex_reference_style = "author_year"
-
-
-def _register_edition_style() -> None:
-    """Register the pybtex formatting style "edition" used by docs/sources.md.
-
-    pybtex's plain style lower-cases article titles (bad for "Lithuania",
-    "Vilnius"…), drops ISBN/ISSN outside books and drops the pages of books;
-    the reference list of the source gives all of these, so show them.
-    """
-    from pybtex.plugin import register_plugin
-    from pybtex.style.formatting import toplevel
-    from pybtex.style.formatting.plain import Style as PlainStyle
-    from pybtex.style.formatting.unsrt import date, pages
-    from pybtex.style.template import field, optional, optional_field, sentence, tag, words
-
-    class EditionStyle(PlainStyle):
-        def format_title(self, e, which_field, as_sentence=True):
-            title = field(which_field)
-            return sentence[title] if as_sentence else title
-
-        def format_extras(self, e):
-            """Cited pages, ISBN, ISSN, note, web refs: whatever the entry has."""
-            return toplevel[
-                optional[sentence[words["pages", pages]]],
-                optional[sentence[words["ISBN", field("isbn", raw=True)]]],
-                optional[sentence[words["ISSN", field("issn", raw=True)]]],
-                sentence[optional_field("note")],
-                self.format_web_refs(e),
-            ]
-
-        def get_article_template(self, e):
-            return toplevel[
-                optional[self.format_names("author")],
-                self.format_title(e, "title"),
-                sentence[
-                    tag("em")[field("journal")],
-                    optional[words["vol.", field("volume")]],
-                    optional[words["no.", field("number")]],
-                    optional[date],
-                ],
-                self.format_extras(e),
-            ]
-
-        def get_book_template(self, e):
-            return toplevel[
-                self.format_author_or_editor(e),
-                self.format_btitle(e, "title"),
-                self.format_volume_and_series(e),
-                sentence[
-                    field("publisher"),
-                    optional_field("address"),
-                    self.format_edition(e),
-                    date,
-                ],
-                self.format_extras(e),
-            ]
-
-        def get_incollection_template(self, e):
-            return toplevel[
-                sentence[self.format_names("author")],
-                self.format_title(e, "title"),
-                words[
-                    "In",
-                    sentence[
-                        optional[self.format_editor(e, as_sentence=False)],
-                        self.format_btitle(e, "booktitle", as_sentence=False),
-                        self.format_volume_and_series(e, as_sentence=False),
-                    ],
-                ],
-                sentence[optional_field("publisher"), optional_field("address"), date],
-                self.format_extras(e),
-            ]
-
-        def get_inbook_template(self, e):
-            return toplevel[
-                self.format_author_or_editor(e),
-                sentence[field("chapter")],
-                words["In", sentence[self.format_btitle(e, "title", as_sentence=False)]],
-                self.format_volume_and_series(e),
-                sentence[field("publisher"), optional_field("address"), date],
-                self.format_extras(e),
-            ]
-
-        def get_misc_template(self, e):
-            return toplevel[
-                optional[sentence[self.format_names("author")]],
-                optional[self.format_title(e, "title")],
-                sentence[optional[field("howpublished")], optional[date]],
-                self.format_extras(e),
-            ]
-
-    register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
-
-
-_register_edition_style()
+# Each work's anchor is its citation key (sources.html#lane2001), stable across builds.
+bibtex_cite_id = "{key}"
 
 # -- factcheck ---------------------------------------------------------------
 factcheck_facts = "facts.yaml"

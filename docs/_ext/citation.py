@@ -266,6 +266,7 @@ class PageCitation:
 
         item = self.csl(self.date or datetime.date.today())
         del item["accessed"]  # the styles give the page's date; an access date is the reader's
+        del item["license"]  # CSL 1.0.2; citeproc-py (CSL 1.0.1) warns about it
         # The publisher is the editor: APA and Chicago would name the team twice.
         if self.edition.editors:
             item.pop("publisher", None)
