@@ -10,7 +10,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))  # site-only helpers (language spans)
 sys.path.insert(0, str(HERE.parent))  # the factcheck package, for autodoc
 
-from citation import read_edition  # noqa: E402 - docs/_ext, put on the path just above
+from citation import read_edition, read_revisions  # noqa: E402 - docs/_ext, on the path above
 
 # -- Project -----------------------------------------------------------------
 project = "The Soviet–Lithuanian Mutual Assistance Treaty"
@@ -20,6 +20,7 @@ language = "en"
 # The edition's version lives in CITATION.cff (with its title, authors and licence), and only there.
 EDITION = read_edition(HERE.parent / "CITATION.cff")
 version = release = EDITION.version
+_REVISION = read_revisions(HERE)  # the commit the PDF's title page names (None outside git)
 
 extensions = [
     "myst_parser",
@@ -30,6 +31,7 @@ extensions = [
     "langspan",  # docs/_ext/langspan.py: {lang}`phrase <lt>` → <span lang="lt">
     "citation",  # docs/_ext/citation.py: page metadata and the "Cite this page" box
     "charts",  # docs/_ext/charts.py: figures and tables drawn from facts.yaml
+    "keeptogether",  # docs/_ext/keeptogether.py: no line break inside ISO dates and ISBNs in print
     "factcheck",  # every figure and date is checked against facts.yaml
 ]
 
@@ -158,5 +160,14 @@ latex_elements = {
 """,
     # A glyph missing from the font is only a log line by default ("Missing character");
     # 3 makes it a TeX error, so `make pdf` fails instead of silently dropping a letter.
-    "preamble": "\\tracinglostchars=3",
+    # The document's language and subject go into the PDF's catalogue and information.
+    "preamble": "\\tracinglostchars=3\n"
+    f"\\hypersetup{{pdflang={{{language}}}, pdfsubject={{{EDITION.title}}}, "
+    f"pdfkeywords={{{', '.join(EDITION.keywords)}}}}}",
+    # The title page names the edition ("Edition 0.1.0") and the licence of its text, and the
+    # commit it was made from, instead of the build date.
+    "releasename": "Edition",
+    "maketitle": "\\date{Text licensed " + EDITION.licence[0].replace(" ", "~")
+    + (f"\\\\[1ex]\\small commit {_REVISION.short}" if _REVISION else "")
+    + "}\n\\sphinxmaketitle",
 }

@@ -68,7 +68,6 @@ def record_places(app: Sphinx, doctree: nodes.document) -> None:
             "id": fact_id,
             "anchor": node["anchor"],
             "section": section.next_node(nodes.title).astext() if section else "",
-            "section_id": section["ids"][0] if section and section["ids"] else "",
         })
     _places(app.env)[app.env.docname] = places
 
@@ -81,7 +80,7 @@ def _section(node: nodes.Node) -> nodes.section | None:
 
 
 def _places(env: BuildEnvironment) -> dict[str, list[dict[str, str]]]:
-    """docname -> the page's mentions: plain dicts (id, anchor, section, section_id)."""
+    """docname -> the page's mentions: plain dicts (id, anchor, section title)."""
     if not hasattr(env, "factcheck_places"):
         env.factcheck_places = {}  # type: ignore[attr-defined]
     return env.factcheck_places  # type: ignore[attr-defined]

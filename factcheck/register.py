@@ -55,7 +55,6 @@ class Place:
     docname: str
     anchor: str
     section: str
-    section_id: str
 
 
 class register_list(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes so
@@ -115,7 +114,7 @@ def places_of(env: BuildEnvironment) -> dict[str, list[Place]]:
     for docname in sorted(all_places, key=lambda d: (order.get(d, len(order)), d)):
         for p in all_places[docname]:
             places.setdefault(p["id"], []).append(
-                Place(docname, p["anchor"], p["section"], p["section_id"]))
+                Place(docname, p["anchor"], p["section"]))
     return places
 
 
@@ -171,22 +170,21 @@ def fill_register_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) 
 
 def _register(app: Sphinx, facts_file: FactsFile, places: dict[str, list[Place]],
               fromdocname: str) -> list[nodes.Node]:
-    header = ["Fact", "Value", "What it is", "Source", "Stated on"]
+    header = ["Fact", "Value", "Source", "Stated on"]
     table = nodes.table(classes=["factcheck-table", "factcheck-register", "longtable",
                                  "colwidths-given"])
     group = nodes.tgroup(cols=len(header))
     table += group
-    group.extend(nodes.colspec(colwidth=w) for w in (3, 2, 5, 2, 4))
+    group.extend(nodes.colspec(colwidth=w) for w in (6, 2, 2, 5))
     head = nodes.thead()
-    head += _row([[nodes.Text(h)] for h in header])
+    head += _row([[nodes.paragraph("", h)] for h in header])
     body = nodes.tbody()
     for fact in facts_file.facts.values():
         row = _row([
-            [nodes.literal(fact.id, fact.id)],
-            [nodes.Text(_rendered(app, fact))],
-            _label_cell(fact),
-            _source_cell(app, fact, fromdocname),
-            _places_cell(app, places.get(fact.id, []), fromdocname),
+            _fact_cell(fact),
+            [nodes.paragraph("", _rendered(app, fact))],
+            [nodes.paragraph("", "", *_source_cell(app, fact, fromdocname))],
+            [nodes.paragraph("", "", *_places_cell(app, places.get(fact.id, []), fromdocname))],
         ])
         row["ids"].append(anchor_name(fact.id, 1))
         body += row
@@ -223,11 +221,13 @@ def _rendered(app: Sphinx, fact: Fact) -> str:
     return render_value(fact.value, house_locale(config), config.factcheck_date_format)
 
 
-def _label_cell(fact: Fact) -> list[nodes.Node]:
-    cell: list[nodes.Node] = [nodes.Text(fact.label)]
+def _fact_cell(fact: Fact) -> list[nodes.Node]:
+    """What the fact is (and its note), then its id, the anchor of this row."""
+    label = nodes.paragraph("", fact.label)
     if fact.note:
-        cell += [nodes.Text(" "), nodes.emphasis("", f"Note: {fact.note}")]
-    return cell
+        label += [nodes.Text(" "), nodes.emphasis("", f"Note: {fact.note}")]
+    ident = nodes.paragraph("", "", nodes.literal(fact.id, fact.id), classes=["factcheck-id"])
+    return [label, ident]
 
 
 def _source_cell(app: Sphinx, fact: Fact, fromdocname: str) -> list[nodes.Node]:
@@ -250,26 +250,36 @@ def _places_cell(app: Sphinx, places: list[Place], fromdocname: str) -> list[nod
 
 
 def _place_links(app: Sphinx, places: list[Place], fromdocname: str) -> list[nodes.Node]:
-    """"Overview; Negotiations › The second round (2)": one link per mention."""
-    result: list[nodes.Node] = []
+    """HTML: one link per mention, "Negotiations › The second round (2)".  Print, which has no
+    per-figure anchors: one link per page, "The Soviet bases (3)"."""
+    html = app.builder.format == "html"
+    links: list[tuple[str, str, str]] = []  # (text, docname, anchor)
     seen: dict[str, int] = {}
     for place in places:
-        text = _place_text(app.env, place)
+        text = _place_text(app.env, place) if html else _page_title(app.env, place.docname)
         seen[text] = seen.get(text, 0) + 1
-        if seen[text] > 1:
+        if html and seen[text] > 1:
             text = f"{text} ({seen[text]})"
-        uri = app.builder.get_relative_uri(fromdocname, place.docname)
-        # Print has no per-figure anchors: point to the section instead.
-        target = place.anchor if app.builder.format == "html" else place.section_id
-        refuri = f"{uri}#{target}" if target else uri
+        if html or seen[text] == 1:
+            links.append((text, place.docname, place.anchor if html else ""))
+    result: list[nodes.Node] = []
+    for text, docname, anchor in links:
+        if not html and seen[text] > 1:
+            text = f"{text} ({seen[text]})"
+        uri = app.builder.get_relative_uri(fromdocname, docname)
         if result:
             result.append(nodes.Text("; "))
-        result.append(nodes.reference("", text, internal=True, refuri=refuri))
+        result.append(nodes.reference("", text, internal=True,
+                                      refuri=f"{uri}#{anchor}" if anchor else uri))
     return result
 
 
+def _page_title(env: BuildEnvironment, docname: str) -> str:
+    return env.titles[docname].astext() if docname in env.titles else docname
+
+
 def _place_text(env: BuildEnvironment, place: Place) -> str:
-    title = env.titles[place.docname].astext() if place.docname in env.titles else place.docname
+    title = _page_title(env, place.docname)
     if place.section and place.section != title:
         return f"{title} › {place.section}"
     return title
@@ -279,7 +289,7 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
     row = nodes.row()
     for content in cells:
         entry = nodes.entry()
-        entry += nodes.paragraph("", "", *content)
+        entry.extend(content)
         row += entry
     return row
 
