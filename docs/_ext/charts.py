@@ -162,7 +162,8 @@ class SumTableDirective(SphinxDirective):
             logger.warning(f"{self.name}: unknown fact {self.options['total']!r} for :total:",
                            location=(env.docname, self.lineno), type="charts", subtype="row")
         if total_fact is not None and _number(total_fact) != total:
-            logger.warning(f"{self.name}: the rows add up to {total}, but fact "
+            logger.warning(f"{self.name}: the rows add up to {_as_number(total).describe()}, "
+                           "but fact "
                            f"{total_fact.id!r} gives the total as {total_fact.value.describe()}",
                            location=(env.docname, self.lineno), type="charts", subtype="sum")
         columns = [c.strip() for c in self.options.get("columns", "Item, Value").split(",")]
