@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_date
 from docutils import nodes
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
@@ -90,7 +91,7 @@ def read_edition(path: Path) -> Edition:
     """Read CITATION.cff safely (no tags construct anything); raise ConfigError when unusable."""
     try:
         data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:  # ruamel's errors are ValueErrors (MarkedYAMLError)
+    except (OSError, YAMLError) as exc:
         raise ConfigError(f"citation_cff: cannot read {path}: {exc}") from None
     if not isinstance(data, dict) or "title" not in data or "authors" not in data:
         raise ConfigError(f"citation_cff: {path} is not a CITATION.cff (no title or authors)")
@@ -270,6 +271,9 @@ class PageCitation:
         # The publisher is the editor: APA and Chicago would name the team twice.
         if self.edition.editors:
             item.pop("publisher", None)
+        # CSL reads "<i>", "<b>" in its input as formatting: the page's own angle brackets go
+        # in as private-use characters and come out as text.
+        item = {k: v.translate(_SHIELD) if isinstance(v, str) else v for k, v in item.items()}
         bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]),
                                                   formatter.html)
         bibliography.register(Citation([CitationItem(self.key)]))
@@ -282,7 +286,7 @@ class PageCitation:
             # added after the style has written the version.
             text = text.replace(f"Version {self.edition.version}",
                                 f"Version {self.edition.version}, commit {self.commit[:10]}")
-        return _only_emphasis(text)
+        return _only_emphasis(text).replace("\ue000", "&lt;").replace("\ue001", "&gt;")
 
 
 @cache
@@ -303,6 +307,8 @@ def _style(name: str) -> Any:
 
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
+
+_SHIELD = str.maketrans({"<": "\ue000", ">": "\ue001"})
 
 _LANGIDS = {"en": "english", "lt": "lithuanian", "ru": "russian", "de": "german", "fr": "french"}
 
