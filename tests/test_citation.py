@@ -117,7 +117,8 @@ def test_outside_git_there_is_no_revision(tmp_path: Path) -> None:
 
 # -- one page's citation --------------------------------------------------------------------
 
-def _page(title: str = "Reactions", commit: str | None = "0123456789abcdef") -> citation.PageCitation:
+def _page(title: str = "Reactions",
+          commit: str | None = "0123456789abcdef") -> citation.PageCitation:
     return citation.PageCitation(
         key="Edition:reactions", title=title, edition=EDITION,
         url="https://example.org/edition/reactions.html",
