@@ -402,8 +402,8 @@ def cite_box(page: PageCitation, locale: str) -> str:
 
 
 def _json(item: dict[str, Any]) -> str:
-    # Dates on one line each ({"date-parts": [[2026, 11, 27]]}), the rest indented.
-    dates = {k: item[k] for k in ("issued", "accessed") if k in item}
+    # Dates and names on one line each ({"date-parts": [[2026, 11, 27]]}), the rest indented.
+    dates = {k: item[k] for k in ("author", "editor", "issued", "accessed") if k in item}
     marked = {k: (f"\u2063{k}\u2063" if k in dates else v) for k, v in item.items()}
     text = json.dumps([marked], ensure_ascii=False, indent=2)
     for key, value in dates.items():
