@@ -188,6 +188,24 @@ def depart_span_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
+def rewrite_changed_notes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: rewrite the pages whose notes show a source that changed.
+
+    A fact's value or label re-reads its pages already (:mod:`factcheck.collector`); its source
+    and pages are only shown in the notes, written with each page, so rewriting is enough.
+    """
+    from factcheck.collector import get_domain
+
+    facts = load_facts(facts_path(env)).facts
+    shown = {fact_id: f"{fact.source}|{fact.pages}" for fact_id, fact in facts.items()}
+    before: dict[str, str] = getattr(env, "factcheck_note_sources", {})
+    env.factcheck_note_sources = shown  # type: ignore[attr-defined]
+    if not before:
+        return []  # a first build writes every page anyway
+    changed = {i for i in before.keys() | shown.keys() if before.get(i) != shown.get(i)}
+    return sorted(get_domain(env).docs_using(changed)) if changed else []
+
+
 def _add_static_path(app: Sphinx, config: Config) -> None:
     # As sphinx-copybutton does: the package's CSS and JS are copied with the theme's.
     config.html_static_path.append(str(STATIC))
@@ -199,5 +217,6 @@ def setup_html(app: Sphinx) -> None:
     app.connect("doctree-read", record_places, priority=600)
     app.connect("env-purge-doc", _purge_places)
     app.connect("env-merge-info", _merge_places)
+    app.connect("env-updated", rewrite_changed_notes)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck.js", loading_method="defer")

@@ -160,6 +160,21 @@ def test_ids_are_shown_when_asked(app: SphinxTestApp) -> None:
     assert note.find(class_="fact-note-id").code.get_text() == "samples"
 
 
+def test_a_changed_source_rewrites_the_notes_that_show_it(make_app, rootdir: Path,
+                                                          tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-register", srcdir)
+    build = tmp_path / "build"
+    make_app("html", srcdir=srcdir, builddir=build, freshenv=True).build()
+    facts = srcdir / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("pages: 3–5", "pages: 3–6"),
+                     encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, builddir=build)
+    app.build()
+    note = soup(app, "mission").find("span", id="fact-launch").find(class_="fact-note-source")
+    assert note.get_text(" ", strip=True).replace(" ,", ",").endswith("1969, pp. 3–6")
+
+
 # -- the register --------------------------------------------------------------------------
 
 def _register_links(app: SphinxTestApp) -> dict[str, list[str]]:
