@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,22 +10,33 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))  # site-only helpers (language spans)
 sys.path.insert(0, str(HERE.parent))  # the factcheck package, for autodoc
 
+from citation import read_edition, read_revisions  # noqa: E402 - docs/_ext, on the path above
+
 # -- Project -----------------------------------------------------------------
 project = "The Soviet–Lithuanian Mutual Assistance Treaty"
 author = "Wikipedia contributors; edited by the factcheck team"
 copyright = "text: Wikipedia contributors, CC BY-SA 4.0; code: the factcheck team, MIT"
 language = "en"
+# The edition's version lives in CITATION.cff (with its title, authors and licence), and only there.
+EDITION = read_edition(HERE.parent / "CITATION.cff")
+version = release = EDITION.version
+_REVISION = read_revisions(HERE)  # the commit the PDF's title page names (None outside git)
 
 extensions = [
     "myst_parser",
+    "bibstyle",  # docs/_ext/bibstyle.py: the bibliography's pybtex style
     "sphinxcontrib.bibtex",
     "sphinx.ext.autodoc",
     "sphinx_autodoc_typehints",
     "langspan",  # docs/_ext/langspan.py: {lang}`phrase <lt>` → <span lang="lt">
+    "citation",  # docs/_ext/citation.py: page metadata and the "Cite this page" box
+    "charts",  # docs/_ext/charts.py: figures and tables drawn from facts.yaml
+    "keeptogether",  # docs/_ext/keeptogether.py: no line break inside ISO dates and ISBNs in print
     "factcheck",  # every figure and date is checked against facts.yaml
 ]
 
 root_doc = "index"
+templates_path = ["_templates"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 
@@ -34,105 +46,12 @@ myst_heading_anchors = 3
 
 # -- Bibliography ------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]
-# "edition": pybtex's "plain", but titles keep the source's capitalisation and
-# every entry shows all it has (cited pages, ISBN/ISSN, note) — see below.
+# "edition": one Chicago-like form for books, chapters, journal and newspaper articles and web
+# pages, sorted by author (docs/_ext/bibstyle.py).
 bibtex_default_style = "edition"
 bibtex_reference_style = "author_year"
-
-
-def _register_edition_style() -> None:
-    """Register the pybtex formatting style "edition" used by docs/sources.md.
-
-    pybtex's plain style lower-cases article titles (bad for "Lithuania",
-    "Vilnius"…), drops ISBN/ISSN outside books and drops the pages of books;
-    the reference list of the source gives all of these, so show them.
-    """
-    from pybtex.plugin import register_plugin
-    from pybtex.style.formatting import toplevel
-    from pybtex.style.formatting.plain import Style as PlainStyle
-    from pybtex.style.formatting.unsrt import date, pages
-    from pybtex.style.template import field, optional, optional_field, sentence, tag, words
-
-    class EditionStyle(PlainStyle):
-        def format_title(self, e, which_field, as_sentence=True):
-            title = field(which_field)
-            return sentence[title] if as_sentence else title
-
-        def format_extras(self, e):
-            """Cited pages, ISBN, ISSN, note, web refs: whatever the entry has."""
-            return toplevel[
-                optional[sentence[words["pages", pages]]],
-                optional[sentence[words["ISBN", field("isbn", raw=True)]]],
-                optional[sentence[words["ISSN", field("issn", raw=True)]]],
-                sentence[optional_field("note")],
-                self.format_web_refs(e),
-            ]
-
-        def get_article_template(self, e):
-            return toplevel[
-                optional[self.format_names("author")],
-                self.format_title(e, "title"),
-                sentence[
-                    tag("em")[field("journal")],
-                    optional[words["vol.", field("volume")]],
-                    optional[words["no.", field("number")]],
-                    optional[date],
-                ],
-                self.format_extras(e),
-            ]
-
-        def get_book_template(self, e):
-            return toplevel[
-                self.format_author_or_editor(e),
-                self.format_btitle(e, "title"),
-                self.format_volume_and_series(e),
-                sentence[
-                    field("publisher"),
-                    optional_field("address"),
-                    self.format_edition(e),
-                    date,
-                ],
-                self.format_extras(e),
-            ]
-
-        def get_incollection_template(self, e):
-            return toplevel[
-                sentence[self.format_names("author")],
-                self.format_title(e, "title"),
-                words[
-                    "In",
-                    sentence[
-                        optional[self.format_editor(e, as_sentence=False)],
-                        self.format_btitle(e, "booktitle", as_sentence=False),
-                        self.format_volume_and_series(e, as_sentence=False),
-                    ],
-                ],
-                sentence[optional_field("publisher"), optional_field("address"), date],
-                self.format_extras(e),
-            ]
-
-        def get_inbook_template(self, e):
-            return toplevel[
-                self.format_author_or_editor(e),
-                sentence[field("chapter")],
-                words["In", sentence[self.format_btitle(e, "title", as_sentence=False)]],
-                self.format_volume_and_series(e),
-                sentence[field("publisher"), optional_field("address"), date],
-                self.format_extras(e),
-            ]
-
-        def get_misc_template(self, e):
-            return toplevel[
-                optional[sentence[self.format_names("author")]],
-                optional[self.format_title(e, "title")],
-                sentence[optional[field("howpublished")], optional[date]],
-                self.format_extras(e),
-            ]
-
-    register_plugin("pybtex.style.formatting", "edition", EditionStyle, force=True)
-
-
-_register_edition_style()
+# Each work's anchor is its citation key (sources.html#lane2001), stable across builds.
+bibtex_cite_id = "{key}"
 
 # -- factcheck ---------------------------------------------------------------
 factcheck_facts = "facts.yaml"
@@ -144,8 +63,14 @@ factcheck_exempt = {
     "2nd Light Tank Brigade": "name of a Soviet unit, not a count",
     "CC BY-SA 4.0": "version of a licence, not a claim",
 }
+# The chart directives (docs/_ext/charts.py) list fact ids, not prose: `factcheck check` reads
+# the sources without loading this site's extensions, so it is told.
+factcheck_skip_directives = ["fact-bar-chart", "fact-sum-table", "fact-timeline-figure"]
 # The extension's own documentation shows example figures; it is not part of the article.
 factcheck_exclude_docs = ["reference/*"]
+# The facts register's CSV and JSON downloads carry the licence of the text they come from.
+factcheck_register_license = "CC BY-SA 4.0"
+factcheck_register_license_url = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 # -- API reference (autodoc) ---------------------------------------------------
 autodoc_member_order = "bysource"
@@ -174,8 +99,23 @@ html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": False,
     "show_navbar_depth": 1,
+    # "Cite this page" after each page's text, and a link to it in the page's header.
+    "article_footer_items": ["cite-this-page.html"],
+    "article_header_end": ["cite-link.html", "article-header-buttons.html"],
 }
+# The theme's light/dark switch logs a console error when no default mode is set.
+html_context = {"default_mode": "auto"}
+# Without an icon, browsers ask for /favicon.ico and log a 404 to the console.
+html_favicon = "_static/favicon.svg"
+# Each page's last change comes from git and is shown in its cite box instead.
 html_last_updated_fmt = None
+# Where the edition is published: the canonical links, the citation metadata and the cite box
+# name pages under it. Set SITE_URL when deploying elsewhere.
+html_baseurl = os.environ.get("SITE_URL", "https://example.org/soviet-lithuanian-treaty/")
+
+# -- Citation (docs/_ext/citation.py) ----------------------------------------
+citation_cff = "../CITATION.cff"
+citation_key_prefix = "SovietLithuanianTreaty"
 
 # -- LaTeX / PDF (see the PDF issue) -------------------------------------------
 # `make pdf` (sphinx-build -M latexpdf) → docs/_build/latex/soviet-lithuanian-treaty.pdf.
@@ -224,5 +164,14 @@ latex_elements = {
 """,
     # A glyph missing from the font is only a log line by default ("Missing character");
     # 3 makes it a TeX error, so `make pdf` fails instead of silently dropping a letter.
-    "preamble": "\\tracinglostchars=3",
+    # The document's language and subject go into the PDF's catalogue and information.
+    "preamble": "\\tracinglostchars=3\n"
+    f"\\hypersetup{{pdflang={{{language}}}, pdfsubject={{{EDITION.title}}}, "
+    f"pdfkeywords={{{', '.join(EDITION.keywords)}}}}}",
+    # The title page names the edition ("Edition 0.1.0") and the licence of its text, and the
+    # commit it was made from, instead of the build date.
+    "releasename": "Edition",
+    "maketitle": "\\date{Text licensed " + EDITION.licence[0].replace(" ", "~")
+    + (f"\\\\[1ex]\\small commit {_REVISION.short}" if _REVISION else "")
+    + "}\n\\sphinxmaketitle",
 }

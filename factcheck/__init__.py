@@ -22,6 +22,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from factcheck.collector import FactcheckDomain, collect_mentions, outdated_by_facts
     from factcheck.config import setup_config
     from factcheck.directives import setup_directives
+    from factcheck.html import setup_html
+    from factcheck.register import setup_register
     from factcheck.report import report_findings
     from factcheck.roles import setup_roles
     from factcheck.state import end_build, start_build
@@ -30,6 +32,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(FactcheckDomain)
     setup_roles(app)
     setup_directives(app)
+    setup_html(app)
+    setup_register(app)
     # Read the facts file once in the main process, before parallel readers fork.
     app.connect("builder-inited", start_build)
     app.connect("doctree-read", collect_mentions)
@@ -38,7 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", end_build)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

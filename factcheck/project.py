@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import lru_cache
@@ -27,7 +28,13 @@ from factcheck.findings import Finding, Subtype
 from factcheck.mentions import Mention, ScanSettings, mentions_of_blocks
 from factcheck.reading.lexicon import Lexicon, lexicon_for
 from factcheck.settings import InputError, Settings, date_format_problem, read_settings
-from factcheck.verdicts import as_reported, facts_file_findings, judge, unused_findings
+from factcheck.verdicts import (
+    as_reported,
+    facts_file_findings,
+    judge,
+    source_findings,
+    unused_findings,
+)
 
 __all__ = ["InputError", "ProjectReport", "check_project"]
 
@@ -75,6 +82,25 @@ def check_project(docs_dir: Path, *, files: list[Path] | None = None, conf: Path
         report.mentions.extend(_mentions(source, settings, scan))
     report.findings = _findings(report, scan, whole=files is None)
     return report
+
+
+_BIB_KEY = re.compile(r"@(?!comment|string|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE)
+
+
+def bibliography_keys(settings: Settings) -> set[str] | None:
+    """The entry keys of the project's BibTeX files (``bibtex_bibfiles``), or ``None`` when the
+    project has no bibliography (sphinxcontrib-bibtex is not among its extensions)."""
+    if "sphinxcontrib.bibtex" not in settings.extensions:
+        return None
+    keys: set[str] = set()
+    for name in settings.bibtex_bibfiles:
+        try:
+            text = (settings.srcdir / name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{settings.srcdir / name}: cannot read the bibliography: "
+                             f"{exc}") from None
+        keys.update(_BIB_KEY.findall(text))
+    return keys
 
 
 def _refuse_unreadable(facts_file: FactsFile) -> None:
@@ -130,7 +156,7 @@ def parse(source: Path, settings: Settings) -> nodes.document:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{source}: cannot read: {exc}") from None
     parser, options = _parser(kind, tuple(sorted(settings.myst_enable_extensions)))
-    with standins():
+    with standins(frozenset(settings.skip_directives)):
         return publish_doctree(text, source_path=str(source), parser=parser,
                                settings=copy.copy(options))
 
@@ -171,6 +197,7 @@ def _findings(report: ProjectReport, scan: ScanSettings, whole: bool) -> list[Fi
     if problem and settings.conf_path is not None:
         findings.append(Finding(Subtype.CONFIG, problem, str(settings.conf_path)))
     findings.extend(facts_file_findings(facts_file))
+    findings.extend(source_findings(facts_file, bibliography_keys(settings)))
     lexicon = scan.lexicon
     for mention in sorted(report.mentions, key=lambda m: (m.source, m.line, m.column)):
         finding = judge(mention, facts_file, lexicon)

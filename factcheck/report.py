@@ -17,8 +17,15 @@ from factcheck.config import date_format_problem, scan_settings
 from factcheck.export import export_findings
 from factcheck.facts import FactsFile
 from factcheck.findings import Finding, Subtype
+from factcheck.sources import bibliography_keys
 from factcheck.state import facts_for
-from factcheck.verdicts import as_reported, facts_file_findings, judge, unused_findings
+from factcheck.verdicts import (
+    as_reported,
+    facts_file_findings,
+    judge,
+    source_findings,
+    unused_findings,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,6 +60,7 @@ def collect_findings(env: BuildEnvironment, facts_file: FactsFile) -> list[Findi
     if problem:
         findings.append(Finding(Subtype.CONFIG, problem, str(env.srcdir / "conf.py")))
     findings.extend(facts_file_findings(facts_file))
+    findings.extend(source_findings(facts_file, bibliography_keys(env)))
     lexicon = scan_settings(env.config).lexicon
     mentions = get_domain(env).mentions
     for docname in sorted(mentions):

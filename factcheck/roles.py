@@ -16,13 +16,13 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from factcheck.config import date_format, house_locale
+from factcheck.html import depart_fact_html, depart_span_html, visit_exemption_html, visit_fact_html
 from factcheck.nodes import fact_exemption, fact_reference, split_title
 from factcheck.render import render_value
 from factcheck.state import facts_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
 
 
 class FactRole(SphinxRole):
@@ -65,30 +65,15 @@ class NoFactRole(SphinxRole):
         return [node], []
 
 
-def visit_fact_html(self: HTML5Translator, node: fact_reference) -> None:
-    attributes = {"data-fact": node["fact_id"]}
-    if node.get("label"):
-        attributes["title"] = f"{node['label']} [{node['fact_id']}]"
-    # starttag escapes attribute values: labels from the facts file never reach HTML raw.
-    self.body.append(self.starttag(node, "span", "", **attributes))
-
-
-def depart_span_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span>")
-
-
-def visit_exemption_html(self: HTML5Translator, node: fact_exemption) -> None:
-    self.body.append(self.starttag(node, "span", ""))
-
-
 def _pass(self: object, node: nodes.Node) -> None:
     """Other writers show just the text."""
 
 
 def setup_roles(app: Sphinx) -> None:
     plain = (_pass, _pass)
-    for node, visit in ((fact_reference, visit_fact_html), (fact_exemption, visit_exemption_html)):
-        app.add_node(node, html=(visit, depart_span_html),
-                     latex=plain, text=plain, man=plain, texinfo=plain)
+    html = {fact_reference: (visit_fact_html, depart_fact_html),
+            fact_exemption: (visit_exemption_html, depart_span_html)}
+    for node, visitors in html.items():
+        app.add_node(node, html=visitors, latex=plain, text=plain, man=plain, texinfo=plain)
     app.add_role("fact", FactRole())
     app.add_role("nofact", NoFactRole())

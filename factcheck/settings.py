@@ -71,6 +71,24 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "``None`` (no order: such a date is reported as ambiguous) or ``'auto'`` (the "
                 "locale's: ``en_GB`` DMY, ``en_US`` MDY, ``de``/``fr`` DMY; plain ``en`` has "
                 "none, since English writes both)."),
+    ConfigValue("factcheck_skip_directives", [], (list, tuple), "",
+                "Directives of other extensions whose content is data, not prose (e.g. a chart "
+                "directive listing fact ids; its argument, a caption, is still read).  "
+                "``factcheck check`` reads sources without loading "
+                "the project's extensions, so it reads an unknown directive's content as prose "
+                "(as most are: grids, tabs, cards) unless it is named here; Sphinx builds are "
+                "not affected."),
+    ConfigValue("factcheck_html_show_ids", False, (bool,), "html",
+                "Show each fact's id in the note a reader opens on a bound figure (for editors; "
+                "readers see the value, the label and the source)."),
+    ConfigValue("factcheck_register_license", "", (str,), "html",
+                "Licence of the facts as a dataset, stated on the register page "
+                "(``factcheck-register``) and in its JSON download, e.g. ``'CC BY-SA 4.0'``."),
+    ConfigValue("factcheck_register_license_url", "", (str,), "html",
+                "Address of that licence's text."),
+    ConfigValue("factcheck_register_downloads", True, (bool,), "html",
+                "Write the facts register as CSV and JSON next to the HTML pages and link them "
+                "from the register."),
     ConfigValue("factcheck_report_json", None, (str, type(None)), "",
                 "Also write the build's findings to this file as JSON (the format of "
                 "``factcheck check --format json``), e.g. ``'_build/factcheck.json'``; relative "
@@ -91,6 +109,7 @@ SPHINX_VALUES: dict[str, Any] = {
     "extensions": [],
     "myst_enable_extensions": [],
     "templates_path": [],
+    "bibtex_bibfiles": [],
 }
 
 _DEFAULTS = {value.name: value.default for value in CONFIG_VALUES}
@@ -121,6 +140,11 @@ class Settings:
     exclude_docs: tuple[str, ...] = _default("exclude_docs")
     number_words: bool = _default("number_words")
     date_order: str | None = _default("date_order")
+    skip_directives: tuple[str, ...] = _default("skip_directives")
+    html_show_ids: bool = _default("html_show_ids")
+    register_license: str = _default("register_license")
+    register_license_url: str = _default("register_license_url")
+    register_downloads: bool = _default("register_downloads")
     report_json: str | None = _default("report_json")
     report_sarif: str | None = _default("report_sarif")
     language: str | None = SPHINX_VALUES["language"]
@@ -130,6 +154,7 @@ class Settings:
     extensions: tuple[str, ...] = ()
     myst_enable_extensions: tuple[str, ...] = ()
     templates_path: tuple[str, ...] = ()
+    bibtex_bibfiles: tuple[str, ...] = ()
     conf_path: Path | None = None
 
     def __post_init__(self) -> None:
@@ -138,6 +163,7 @@ class Settings:
         object.__setattr__(self, "srcdir", srcdir)
         object.__setattr__(self, "facts", (srcdir / self.facts).resolve())
         object.__setattr__(self, "exclude_docs", tuple(self.exclude_docs))
+        object.__setattr__(self, "skip_directives", tuple(self.skip_directives))
 
     @property
     def house_locale(self) -> str:
@@ -283,6 +309,7 @@ def settings_from(namespace: Mapping[str, Any], *, srcdir: Path,
         extensions=_strings(values, "extensions", where),
         myst_enable_extensions=_strings(values, "myst_enable_extensions", where),
         templates_path=_strings(values, "templates_path", where),
+        bibtex_bibfiles=_strings(values, "bibtex_bibfiles", where),
         conf_path=Path(conf).resolve() if conf is not None else None,
     )
 

@@ -96,6 +96,20 @@ class _Silent(Directive):
         return []
 
 
+class _Data(_Silent):
+    """A directive whose content is data (``factcheck_skip_directives``): its argument, a title
+    or a caption a reader sees, is still prose."""
+
+    def run(self) -> list[nodes.Node]:
+        if not self.arguments:
+            return []
+        text = " ".join(self.arguments)
+        text_nodes, _ = self.state.inline_text(text, self.lineno)
+        paragraph = nodes.paragraph(text, "", *text_nodes)
+        paragraph.source, paragraph.line = self.state_machine.get_source_and_line(self.lineno)
+        return [paragraph]
+
+
 class _Toctree(_Silent):
     """A toctree's caption is text a reader sees."""
 
@@ -169,11 +183,14 @@ def _role(name: str) -> Any:
 
 
 @contextlib.contextmanager
-def standins() -> Iterator[None]:
-    """Install the stand-ins for the directives and roles docutils does not know."""
+def standins(skip: frozenset[str] = frozenset()) -> Iterator[None]:
+    """Install the stand-ins for the directives and roles docutils does not know; the
+    directives named in ``skip`` (``factcheck_skip_directives``) leave nothing."""
     original_directive, original_role = directives.directive, roles.role
 
     def directive(name: str, language_module: Any, document: Any) -> Any:
+        if name in skip:
+            return _Data, []
         found, messages = original_directive(name, language_module, document)
         if found is not None and name not in _DIRECTIVES and name not in SILENT:
             return found, messages

@@ -115,6 +115,30 @@ def unused_findings(facts_file: FactsFile, used: set[str], mode: str) -> list[Fi
             for fact in facts_file.facts.values() if fact.id not in used]
 
 
+def source_findings(facts_file: FactsFile, keys: set[str] | None) -> list[Finding]:
+    """Facts whose ``source`` names no entry of the bibliography (``keys``, compared without
+    case as BibTeX does; ``None``: the project has no bibliography to check against)."""
+    folded = {key.casefold(): key for key in keys or ()}
+    found = []
+    for fact in facts_file.facts.values():
+        if not fact.source or (keys is not None and fact.source.casefold() in folded):
+            continue
+        source = printable(fact.source)
+        if keys is None:
+            message = (f"fact {fact.id!r} names the source {source!r}, but the project has no "
+                       "bibliography to check it against (add 'sphinxcontrib.bibtex' and "
+                       "bibtex_bibfiles)")
+        else:
+            message = f"fact {fact.id!r} names the source {source!r}, which is not in the " \
+                      "bibliography"
+            close = difflib.get_close_matches(fact.source, sorted(keys), n=1)
+            if close:
+                message += f" (did you mean {close[0]!r}?)"
+        found.append(Finding(Subtype.SOURCE, message, str(facts_file.path), fact.line,
+                             fact_id=fact.id))
+    return found
+
+
 def as_reported(finding: Finding, strict: bool) -> Finding:
     """``finding`` with the severity it is reported at: an unbound figure is a note unless the
     check is strict."""

@@ -154,6 +154,7 @@ def test_a_drifted_figure_fails_a_real_build_at_its_line(
 ) -> None:
     src = tmp_path / "docs"
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(DOCS.parent / "CITATION.cff", tmp_path)  # conf.py reads the edition from it
     path = src / page
     text = path.read_text(encoding="utf-8")
     role = re.compile(r"\{fact\}`" + re.escape(written) + r" <")

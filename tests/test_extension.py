@@ -172,20 +172,24 @@ def test_disabled_reports_nothing_but_roles_render(app: SphinxTestApp) -> None:
     assert "factcheck" not in strip_colors(app.status.getvalue())
     page = html(app, "index")
     # A stated figure shows as written, a bare role shows the canonical value.
-    assert '<span class="fact" data-fact="treaty-signed"' in page
-    assert ">October 11, 1939</span>" in page
-    assert re.search(r'data-fact="troops" title="Soviet troops allowed by the treaty '
-                     r'\[troops\]">20,000</span>', page)
-    assert '<span class="fact-unknown" data-fact="no-such-fact">ghost</span>' in page
+    assert '<span class="fact" data-fact="treaty-signed" id="fact-treaty-signed">' in page
+    assert '<button type="button" class="fact-figure" popovertarget="fact-treaty-signed-note">' \
+           "October 11, 1939</button>" in page
+    # The bare role's canonical value, with the label in its note (no id in visible text).
+    assert re.search(r'data-fact="troops" id="fact-troops"><button [^>]*>20,000</button>'
+                     r'<span class="fact-note" [^>]*>.*?<span class="fact-note-label">'
+                     r"Soviet troops allowed by the treaty</span>", page)
+    assert ('<span class="fact-unknown" data-fact="no-such-fact" id="fact-no-such-fact">'
+            'ghost</span>') in page
     assert '<span class="fact-exempt">7th</span>' in page
 
 
 @pytest.mark.sphinx("html", testroot="findings", freshenv=True)
-def test_label_is_escaped_in_the_title_attribute(app: SphinxTestApp) -> None:
+def test_label_is_escaped_in_the_note(app: SphinxTestApp) -> None:
     app.build()
     page = html(app, "index")
-    assert ('<span class="fact" data-fact="xss" title="&lt;script&gt;alert(1)&lt;/script&gt; '
-            '&amp; &quot;quoted&quot; [xss]">1926</span>') in page
+    assert ('<span class="fact-note-label">&lt;script&gt;alert(1)&lt;/script&gt; '
+            '&amp; &quot;quoted&quot;</span>') in page
     assert "<script>alert(1)" not in page
 
 
@@ -388,7 +392,7 @@ def test_incremental_rebuild_rereads_only_pages_using_a_changed_fact(tmp_path: P
         c_unbound,
     ]
 
-    # A label change also re-reads the pages using that fact (the title shows the label).
+    # A label change also re-reads the pages using that fact (its note shows the label).
     _touch_later(facts, facts.read_text(encoding="utf-8").replace("Alpha date", "Alpha day"))
     read.clear()
     fourth = _build(src, build, read)
@@ -396,7 +400,8 @@ def test_incremental_rebuild_rereads_only_pages_using_a_changed_fact(tmp_path: P
     assert short(warnings_of(fourth)) == [("a.md", 3, "mismatch"), ("b.md", 3, "mismatch"),
                                           ("c.md", 3, "unbound")]
     assert "(Alpha day)" in warnings_of(fourth)[0][3]
-    assert 'title="Alpha day [alpha]"' in (Path(fourth.outdir) / "a.html").read_text("utf-8")
+    assert '<span class="fact-note-label">Alpha day</span>' in \
+        (Path(fourth.outdir) / "a.html").read_text("utf-8")
 
     # Editing a page re-reads it: fixing the text removes its finding.
     _touch_later(src / "b.md", "# Page B\n\nThere were {fact}`25,000 <beta>` troops.\n")

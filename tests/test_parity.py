@@ -70,6 +70,7 @@ def test_the_command_line_finds_what_sphinx_finds_on_every_test_root(
 def test_the_command_line_finds_what_sphinx_finds_on_this_site(tmp_path: Path) -> None:
     srcdir = tmp_path / "docs"
     shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(DOCS.parent / "CITATION.cff", tmp_path)  # conf.py reads the edition from it
     # A drifted figure and an unbound one, so that parity is about findings, not silence.
     page = srcdir / "bases.md"
     text = page.read_text(encoding="utf-8")

@@ -244,9 +244,107 @@ def test_page_numbers_in_footer(reader, page_texts: list[str]) -> None:
     assert not wrong, f"pages without their number in the footer: {wrong}"
 
 
+def outline(reader) -> list[str]:
+    """The chapter titles of the PDF's bookmarks, in order."""
+    return [item.title for item in reader.outline if not isinstance(item, list)]
+
+
 @pytest.mark.slow
-def test_bibliography(page_texts: list[str]) -> None:
-    pages = [t for t in page_texts if contains(t, "Lithuania 1940: Revolution from Above")]
+def test_bibliography(reader, page_texts: list[str]) -> None:
+    """The Sources chapter holds the bibliography it announces (no chapter of its own)."""
+    pages = [i for i, t in enumerate(page_texts)
+             if contains(t, "Lithuania 1940: Revolution from Above")]
     assert pages, "the bibliography entry Senn, Lithuania 1940 is not in the PDF"
-    assert any(contains(t, "Senn") for t in pages)
-    assert any(contains(t, "Bibliography") for t in page_texts)
+    assert any(contains(page_texts[i], "Senn") for i in pages)
+    chapters = outline(reader)
+    assert "Bibliography" not in chapters
+    first = {title: reader.get_destination_page_number(item)
+             for title, item in zip(chapters, [o for o in reader.outline
+                                               if not isinstance(o, list)], strict=True)}
+    following = chapters[chapters.index("Sources") + 1]
+    assert all(first["Sources"] <= i < first[following] for i in pages), (pages, first)
+
+
+@pytest.mark.slow
+def test_only_the_article(reader, full_text: str) -> None:
+    """The extension's reference and the web theme's notes are not in the article's PDF."""
+    chapters = outline(reader)
+    assert chapters[:8] == ["Background", "Negotiations", "The treaty", "The Soviet bases",
+                            "Reactions", "The Vilnius Region", "Ultimatum and occupation (1940)",
+                            "See also"]
+    assert chapters[8:] == ["Timeline", "The treaty in figures", "Facts register", "Sources",
+                            "About this edition"]
+    for phrase in ("factcheck: the extension", "sphinx-book-theme", "factcheck_strict"):
+        assert not contains(full_text, phrase), phrase
+
+
+@pytest.mark.slow
+def test_metadata_language_and_title(reader) -> None:
+    sys.path.insert(0, str(DOCS / "_ext"))
+    from citation import read_edition
+
+    edition = read_edition(ROOT / "CITATION.cff")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata.title == TITLE
+    assert reader.metadata.subject == edition.title
+    assert reader.metadata.author == "Wikipedia contributors, edited by the factcheck team"
+
+
+@pytest.mark.slow
+def test_title_page_names_edition_and_licence_not_the_build_date(page_texts: list[str]) -> None:
+    import datetime
+
+    from babel.dates import format_date
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    from citation import read_edition
+
+    edition = read_edition(ROOT / "CITATION.cff")
+    title_page = page_texts[0]
+    assert contains(title_page, f"Edition {edition.version}")
+    assert contains(title_page, f"Text licensed {edition.licence[0]}")
+    today = datetime.date.today()
+    for shown in (format_date(today, "medium", locale="en"), today.isoformat(),
+                  format_date(today, "long", locale="en")):
+        assert not contains(title_page, shown), shown
+
+
+@pytest.mark.slow
+def test_isbns_issns_and_iso_dates_stay_on_one_line(build: PdfBuild,
+                                                    page_texts: list[str]) -> None:
+    bib = (DOCS / "refs.bib").read_text(encoding="utf-8")
+    identifiers = re.findall(r"isbn\s*=\s*\{([^}]+)\}", bib)
+    identifiers += re.findall(r"issn\s*=\s*\{([^}]+)\}", bib)
+    # ISO dates the entries show (newspaper issues, archive and retrieval dates in notes); the
+    # comments and `urldate` (not shown) are left out.
+    identifiers += [date for line in bib.splitlines()
+                    if not line.startswith("%") and not line.strip().startswith("urldate")
+                    for date in re.findall(r"\d{4}-\d{2}-\d{2}", line)]
+    assert len(identifiers) > 30  # every ISBN, ISSN and newspaper date of the bibliography
+    lines = [normalise(line).replace(" ", "") for t in page_texts for line in t.splitlines()]
+    broken = [i for i in identifiers if not any(i in line for line in lines)]
+    assert broken == [], f"broken across lines: {broken}"
+    tex = build.tex.read_text(encoding="utf-8")
+    assert r"\mbox{ISBN 0\sphinxhyphen{}415\sphinxhyphen{}26731\sphinxhyphen{}5}" in tex
+
+
+@pytest.mark.slow
+def test_romanized_russian_is_not_hyphenated(build: PdfBuild, full_text: str) -> None:
+    tex = build.tex.read_text(encoding="utf-8")
+    assert r"{\disablehyphenation sovetsko\sphinxhyphen{}litovskiy dogovor o vzaimopomoshchi}" \
+        in tex
+    assert "vzaimopomoshchi" in normalise(full_text).replace("\n", "")
+
+
+@pytest.mark.slow
+def test_figures_drawn_from_the_facts_are_in_the_pdf(reader, build: PdfBuild,
+                                                     full_text: str) -> None:
+    tex = build.tex.read_text(encoding="utf-8")
+    charts = re.findall(r"\\sphinxincludegraphics\[[^]]*\]\{\{(chart-[0-9a-f]+)\}\.pdf\}", tex)
+    assert len(charts) == 2, charts
+    assert all((build.latex_dir / f"{name}.pdf").is_file() for name in charts)
+    assert contains(full_text, "The dated events of the edition on a time line")
+    assert contains(full_text, "Soviet troops to be stationed in Lithuania")
+    with_images = [i for i, page in enumerate(reader.pages)
+                   if "/XObject" in page.get("/Resources", {})]
+    assert len(with_images) >= 2

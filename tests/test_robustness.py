@@ -98,7 +98,9 @@ def test_an_invalid_date_format(tmp_path: Path) -> None:
                                "'d MMMMMM y HH:mm' cannot be used: ")
     assert found[0].endswith("dates are rendered with 'long' instead [factcheck.config]")
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-    assert "October 10, 1939</span>." in html  # the bare role rendered with 'long'
+    # Both figures show October 10, 1939: the bound one as written, the bare role rendered
+    # with 'long' instead of the unusable format.
+    assert len(re.findall(r'class="fact-figure"[^>]*>October 10, 1939</button>', html)) == 2
 
 
 def test_an_empty_value_is_reported_at_its_own_line(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ The HTML output is stripped to text with :mod:`html.parser` from the standard li
 keeping only the ``<article>`` element of each page (so the navigation sidebars, the
 page-level table of contents and the footer, which repeat headings and titles, do not
 count) and leaving out editorial admonitions (the "note" boxes, which quote figures
-and would otherwise hide a figure missing from the prose).  The HTML output is used
+and would otherwise hide a figure missing from the prose) and the notes of bound figures
+(the popovers holding a fact's canonical value, label and source).  The HTML output is used
 rather than the ``text`` builder so that one build serves every test and the text
 checked is what readers get (after Sphinx's smart quotes, hence the normalisation).
 
@@ -133,7 +134,7 @@ def figure_present(figure: str, text: str) -> bool:
 
 
 class _ArticleText(HTMLParser):
-    """Collect the text inside ``<article>``, minus scripts, styles and admonitions."""
+    """Collect the text inside ``<article>``, minus scripts, styles, admonitions and fact notes."""
 
     SKIP_TAGS = {"script", "style"}
     VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"}
@@ -150,7 +151,9 @@ class _ArticleText(HTMLParser):
         if tag in self.VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
-        skip = tag in self.SKIP_TAGS or (self.skip_admonitions and "admonition" in classes)
+        # A bound figure's note (value, label, source) is the facts file's text, not the page's.
+        skip = (tag in self.SKIP_TAGS or "fact-note" in classes
+                or (self.skip_admonitions and "admonition" in classes))
         self.stack.append(skip)
         if skip:
             self.skipping += 1
@@ -301,9 +304,12 @@ def test_reference_details_on_sources_page(built_site: Built) -> None:
     text = html_article_text(built_site.page("sources"))
     missing = [f for f in seed_figures(references) if not figure_present(f, text)]
     assert not missing, f"reference details missing from sources page: {missing}"
-    # 40 citations of 34 distinct works in the seed: one entry per work.
+    # 40 citations of 34 distinct works in the seed: one entry per work, a list item anchored
+    # at its citation key.
     html = built_site.page("sources").read_text(encoding="utf-8")
-    assert html.count('role="doc-biblioentry"') == 34
+    keys = re.findall(r"^@\w+\{([^,]+),", (DOCS / "refs.bib").read_text(encoding="utf-8"), re.M)
+    assert len(keys) == 34
+    assert sorted(re.findall(r'<li id="([^"]+)"><p>', html)) == sorted(keys)
 
 
 @pytest.mark.slow

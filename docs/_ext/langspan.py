@@ -17,7 +17,10 @@ Output per builder:
 * LaTeX: ``\\foreignlanguage{lithuanian}{…}`` / ``\\foreignlanguage{russian}{…}``
   for the tags in :data:`LATEX_LANGUAGES` (tag → babel/polyglossia language
   name; the preamble loads those languages), so the phrase gets its own
-  hyphenation patterns; any other tag renders its children unchanged.
+  hyphenation patterns; the tags in :data:`UNHYPHENATED` (a script no patterns
+  fit, such as romanized Russian) become ``{\\disablehyphenation …}``
+  (polyglossia), so that English patterns do not split them as English words;
+  any other tag renders its children unchanged.
 """
 
 from __future__ import annotations
@@ -41,6 +44,11 @@ _ROLE_RE = re.compile(r"^(?P<text>.*\S)\s*<(?P<tag>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{
 #: (``\setotherlanguages{lithuanian,russian}`` in ``docs/conf.py``); any other
 #: tag (``pl``, ``ru-Latn``…) renders its children unchanged.
 LATEX_LANGUAGES: dict[str, str] = {"lt": "lithuanian", "ru": "russian"}
+
+#: Tags whose phrases are not hyphenated at all in LaTeX: no loaded patterns are
+#: right for them (``ru-Latn``: Russian words in Latin letters; English patterns
+#: would break "vzaimopomoshchi" as if it were English).
+UNHYPHENATED: frozenset[str] = frozenset({"ru-Latn"})
 
 
 class lang_span(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
@@ -88,10 +96,13 @@ def visit_lang_span_latex(self: Any, node: lang_span) -> None:
     language = latex_language(node)
     if language:
         self.body.append(r"\foreignlanguage{" + language + "}{")
+    elif node["lang"] in UNHYPHENATED:
+        # A group: \language returns to the document's at its end (polyglossia).
+        self.body.append(r"{\disablehyphenation ")
 
 
 def depart_lang_span_latex(self: Any, node: lang_span) -> None:
-    if latex_language(node):
+    if latex_language(node) or node["lang"] in UNHYPHENATED:
         self.body.append("}")
 
 
