@@ -32,12 +32,13 @@ class FactcheckDomain(Domain):
 
     name = "factcheck"
     label = "Fact check"
-    data_version = 2
+    data_version = 3
     initial_data: dict[str, Any] = {
         "mentions": {},  # docname -> list[Mention]
         "uses": {},  # docname -> set of fact ids stated or rendered there
         "fingerprints": {},  # fact id -> fingerprint, as of the last check
         "list_pages": {},  # docname -> True, pages with a factcheck-exemptions list
+        "verdicts": {},  # docname -> (what they depend on, the page's findings), main process
     }
 
     @property
@@ -45,8 +46,8 @@ class FactcheckDomain(Domain):
         return self.data["mentions"]
 
     def clear_doc(self, docname: str) -> None:
-        for key in ("mentions", "uses", "list_pages"):
-            self.data[key].pop(docname, None)
+        for key in ("mentions", "uses", "list_pages", "verdicts"):
+            self.data.setdefault(key, {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for key in ("mentions", "uses", "list_pages"):

@@ -167,6 +167,25 @@ def load_facts(path: Path) -> FactsFile:
     return facts_file
 
 
+def content_digest(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path`` (``None`` when it cannot be read)."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def remember(path: Path, facts_file: FactsFile) -> None:
+    """Make ``facts_file`` (a reading kept from an earlier build) the cached reading of
+    ``path`` while the file stays as it is on disk."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return
+    _cache[path] = ((stat.st_mtime_ns, stat.st_size), facts_file)
+
+
 def _read_bytes(path: Path) -> bytes | FactsProblem:
     if path.is_dir():
         return FactsProblem(0, f"the facts path {path} is a directory, not a YAML file "

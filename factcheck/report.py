@@ -61,14 +61,41 @@ def collect_findings(env: BuildEnvironment, facts_file: FactsFile) -> list[Findi
         findings.append(Finding(Subtype.CONFIG, problem, str(env.srcdir / "conf.py")))
     findings.extend(facts_file_findings(facts_file))
     findings.extend(source_findings(facts_file, bibliography_keys(env)))
-    lexicon = scan_settings(env.config).lexicon
-    mentions = get_domain(env).mentions
-    for docname in sorted(mentions):
-        for mention in sorted(mentions[docname], key=lambda m: (m.source, m.line, m.column)):
+    settings = scan_settings(env.config)
+    lexicon = settings.lexicon
+    domain = get_domain(env)
+    kept = domain.data.setdefault("verdicts", {})
+    for docname in sorted(domain.mentions):
+        # A page's findings depend on its mentions and on the facts they name: judged again
+        # only when the page was read again or one of those facts changed.
+        key = (settings.locale, settings.date_order,
+               verdict_key(domain.data["uses"].get(docname, set()), facts_file))
+        if docname in kept and kept[docname][0] == key:
+            findings.extend(kept[docname][1])
+            continue
+        page = []
+        for mention in sorted(domain.mentions[docname], key=lambda m: (m.source, m.line,
+                                                                       m.column)):
             finding = judge(mention, facts_file, lexicon)
             if finding is not None:
-                findings.append(finding)
+                page.append(finding)
+        kept[docname] = (key, page)
+        findings.extend(page)
     return findings
+
+
+def verdict_key(fact_ids: set[str], facts_file: FactsFile) -> tuple[object, ...]:
+    """What the findings of a page that names ``fact_ids`` depend on in the facts file."""
+    parts: list[object] = [facts_file.path.name]
+    for fact_id in sorted(fact_ids):
+        fact = facts_file.facts.get(fact_id)
+        if fact is not None:
+            parts.append((fact_id, fact.written, fact.label, fact.line, fact.fingerprint()))
+        elif fact_id in facts_file.invalid:
+            parts.append((fact_id, "invalid", facts_file.invalid[fact_id]))
+        else:  # "did you mean …" depends on every id of the file
+            parts.append((fact_id, "unknown", tuple(sorted(facts_file.facts))))
+    return tuple(parts)
 
 
 def emit(finding: Finding, strict: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.facts import FactsFile, load_facts
+from factcheck.facts import FactsFile, content_digest, load_facts, remember
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,8 +25,23 @@ def facts_path(env: BuildEnvironment) -> Path:
 
 
 def start_build(app: Sphinx) -> None:
-    """``builder-inited``: read the facts file for this build."""
-    _ACTIVE[id(app.env)] = load_facts(facts_path(app.env))
+    """``builder-inited``: read the facts file for this build.
+
+    The parse of the last build is kept in the environment with the file's SHA-256: a build
+    whose facts file has the same content re-uses it instead of parsing it again.
+    """
+    env = app.env
+    path = facts_path(env)
+    cached = getattr(env, "factcheck_parsed_facts", None)
+    digest = content_digest(path)
+    if cached is not None and digest is not None and cached.digest == digest \
+            and cached.path == path:
+        _ACTIVE[id(env)] = cached
+        remember(path, cached)
+        return
+    facts_file = load_facts(path)
+    _ACTIVE[id(env)] = facts_file
+    env.factcheck_parsed_facts = facts_file  # type: ignore[attr-defined]
 
 
 def facts_for(env: BuildEnvironment) -> FactsFile:

@@ -495,3 +495,55 @@ def test_parallel_read_reports_exactly_what_serial_read_does(tmp_path: Path) -> 
     assert logs[1][-1].startswith(f"{src / 'facts.yaml'}:7: WARNING: fact 'idle'")
     pages_in_order = [re.match(r".*/(p\d\d)\.md:", line).group(1) for line in logs[1][:-1]]
     assert pages_in_order == sorted(pages_in_order)
+
+
+def test_incremental_rebuilds_follow_derived_facts_and_ignore_unused_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A derived fact's base edit re-reads the pages of the derived fact; adding an unused fact
+    re-reads nothing; an unchanged facts file is not parsed again; findings survive."""
+    import factcheck.facts as facts_module
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-incremental", src)
+    facts = src / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + (
+        "gamma:\n  derive: beta + 500\n  label: Beta and five hundred\n"), encoding="utf-8")
+    _touch_later(src / "c.md", "# Page C\n\nIn all {fact}`20,500 <gamma>`; 777 unbound.\n")
+    build = tmp_path / "_build"
+    parsed: list[str] = []
+    real = facts_module.read_facts_bytes
+    monkeypatch.setattr(facts_module, "read_facts_bytes",
+                        lambda path, data: parsed.append(path.name) or real(path, data))
+    facts_module._cache.clear()
+
+    read: list[list[str]] = []
+    first = _build(src, build, read, freshenv=True)
+    assert read == [["a", "b", "c", "index"]]
+    assert parsed == ["facts.yaml"]
+    found = short(warnings_of(first))
+    assert found == [("a.md", 3, "mismatch"), ("c.md", 3, "unbound")]
+
+    # Nothing changed, in a new process as far as the cache is concerned: the parse kept in the
+    # environment is re-used (same content hash), nothing is re-read, findings are the same.
+    facts_module._cache.clear()
+    parsed.clear()
+    read.clear()
+    second = _build(src, build, read)
+    assert (read, parsed) == ([[]], [])
+    assert short(warnings_of(second)) == found
+
+    # A fact nobody uses: the file is parsed again, no page is re-read.
+    _touch_later(facts, facts.read_text(encoding="utf-8") + "delta:\n  value: 7\n  label: D\n")
+    read.clear()
+    third = _build(src, build, read)
+    assert read == [[]]
+    assert short(warnings_of(third)) == found
+
+    # The base of a derived fact: its own page and the derived fact's page are re-read, and
+    # the derived figure now disagrees.
+    _touch_later(facts, facts.read_text(encoding="utf-8").replace("20,000", "21,000"))
+    read.clear()
+    fourth = _build(src, build, read)
+    assert read == [["b", "c"]]
+    assert short(warnings_of(fourth)) == [("a.md", 3, "mismatch"), ("b.md", 3, "mismatch"),
+                                          ("c.md", 3, "mismatch"), ("c.md", 3, "unbound")]
