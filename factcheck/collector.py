@@ -21,6 +21,13 @@ from factcheck.config import facts_path, house_locale
 from factcheck.facts import load_facts
 from factcheck.locate import SourceLocator
 from factcheck.roles import fact_exemption, fact_reference
+from factcheck.rules import (
+    column_rule,
+    exempting_rule,
+    generated_by,
+    identifier_spans,
+    rules_for,
+)
 from factcheck.scan import find_figures
 
 if TYPE_CHECKING:
@@ -146,15 +153,55 @@ def _scan_text(node: nodes.Text, locator: SourceLocator, config: Any) -> Iterato
         for start in _occurrences(text, phrase)
     ]
     words = config.factcheck_number_words
-    for figure in find_figures(text, house_locale(config), words=words):
+    figures = find_figures(text, house_locale(config), words=words)
+    if figures:  # identifier rules only where there is a figure to exempt
+        rules = rules_for(config.factcheck_identifiers, config.factcheck_disable_identifiers)
+        # Generated text ("Added in version 6.2") or a column headed "Deprecated": all exempt.
+        generated = (generated_by(_classes_around(node), rules)
+                     or column_rule(_column_header(node), rules))
+        id_spans = identifier_spans(text, rules)
+    for figure in figures:
         source, line = locator.locate(node, figure.text)
         reason = next((r for s, e, r in exempt_spans if s <= figure.start and figure.end <= e),
                       None)
+        rule = generated or exempting_rule(figure.start, figure.end, id_spans)
         if reason is not None:
             yield {"kind": "exempt", "text": figure.text, "reason": reason, "by": "config",
                    "source": source, "line": line}
+        elif rule is not None:
+            yield {"kind": "exempt", "text": figure.text, "reason": rule.reason, "by": "rule",
+                   "rule": rule.name, "source": source, "line": line}
         else:
             yield {"kind": "unbound", "text": figure.text, "source": source, "line": line}
+
+
+def _classes_around(node: nodes.Node) -> Iterator[str]:
+    parent = node.parent
+    while parent is not None:
+        yield from parent.get("classes", ()) if isinstance(parent, nodes.Element) else ()
+        parent = parent.parent
+
+
+def _column_header(node: nodes.Node) -> str:
+    """The header text of the table column ``node`` is in ("" outside a table body)."""
+    entry, group = node.parent, None
+    while entry is not None and not isinstance(entry, nodes.entry):
+        entry = entry.parent
+    if entry is None or isinstance(entry.parent.parent, nodes.thead):
+        return ""
+    group = entry.parent.parent.parent
+    heads = [child for child in group.children if isinstance(child, nodes.thead)]
+    if not isinstance(group, nodes.tgroup) or not heads or not heads[0].children:
+        return ""
+    column = _column_of(entry)
+    cells = heads[0].children[-1].children
+    return next((c.astext() for c in cells if _column_of(c) == column), "")
+
+
+def _column_of(entry: nodes.Node) -> int:
+    # An entry spanning columns ("morecols") shifts the ones after it.
+    before = entry.parent.children[:entry.parent.index(entry)]
+    return sum(1 + cell.get("morecols", 0) for cell in before)
 
 
 def _occurrences(text: str, phrase: str) -> Iterator[int]:

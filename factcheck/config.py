@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from factcheck.findings import Subtype
+from factcheck.rules import active_rules
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,9 +56,23 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "(roles there are still checked), e.g. ``['api/*']``."),
     ConfigValue("factcheck_number_words", True, (bool,), "env",
                 "Also find figures written as English number words (``five``, ``one fifth``)."),
+    ConfigValue("factcheck_identifiers", {}, (dict,), "env",
+                "The project's own identifier rules, added to the defaults (see the list of "
+                "identifier rules): a name mapped to a regular expression and the reason its "
+                "matches are not claims, ``{'ticket': {'pattern': r'TKT-\\d+', 'reason': "
+                "'our ticket ids'}}``. Figures inside a match are exempt and listed on the "
+                "exemptions page with the rule's name and reason. Optional ``'examples'``: "
+                "strings with the exempted span in double brackets, checked at startup. A rule "
+                "without a reason or with a bad pattern is reported (subtype ``config``) and "
+                "left out."),
+    ConfigValue("factcheck_disable_identifiers", [], (list, tuple), "env",
+                "Names of identifier rules to switch off, default or the project's own, e.g. "
+                "``['labels']``: figures they would exempt are checked again."),
 )
 
 UNUSED_MODES = ("info", "warning", "off")
+
+logger = logging.getLogger(__name__)
 
 
 def setup_config(app: Sphinx) -> None:
@@ -62,6 +80,7 @@ def setup_config(app: Sphinx) -> None:
         app.add_config_value(value.name, value.default, value.rebuild,  # type: ignore[arg-type]
                              types=value.types)
     app.connect("config-inited", check_config)
+    app.connect("config-inited", check_identifier_rules)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -85,3 +104,23 @@ def house_locale(config: Config) -> str:
 
 def facts_path(env: BuildEnvironment) -> Path:
     return (Path(env.srcdir) / env.config.factcheck_facts).resolve()
+
+
+def check_identifier_rules(app: Sphinx, config: Config) -> None:
+    """Report each project identifier rule that cannot be used, at its line of ``conf.py``."""
+    project, disabled = config.factcheck_identifiers, config.factcheck_disable_identifiers
+    for problem in active_rules(project, disabled)[1]:
+        logger.warning(problem, type="factcheck", subtype=Subtype.CONFIG.value,
+                       location=_conf_location(app, problem.name))
+
+
+def _conf_location(app: Sphinx, name: str) -> str:
+    # Config values keep no line numbers; the rule's quoted name in conf.py is where to look.
+    path = Path(app.confdir) / "conf.py"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return f"{path}:"
+    quoted = (f'"{name}"', f"'{name}'")
+    line = next((n for n, text in enumerate(lines, 1) if any(q in text for q in quoted)), 0)
+    return f"{path}:{line}" if line else f"{path}:"

@@ -115,7 +115,8 @@ def fill_exemption_lists(app: Sphinx, doctree: nodes.document, fromdocname: str)
             uri = app.builder.get_relative_uri(fromdocname, docname)
             title = env.titles[docname].astext() if docname in env.titles else docname
             link = nodes.reference("", title, internal=True, refuri=uri)
-            how = "config" if mention.get("by") == "config" else "role"
+            how = {"config": "config", "rule": f"rule {mention.get('rule')}"}.get(
+                mention.get("by", ""), "role")
             rows.append([[link], [nodes.literal(mention["text"], mention["text"])],
                          [nodes.Text(mention["reason"] or "(no reason given)")], [nodes.Text(how)]])
     table = _table(["Page", "Figure", "Why it is not a claim", "Exempted by"], rows, [3, 2, 6, 1])
