@@ -110,7 +110,7 @@ def check_identifier_rules(app: Sphinx, config: Config) -> None:
     """Report each project identifier rule that cannot be used, at its line of ``conf.py``."""
     project, disabled = config.factcheck_identifiers, config.factcheck_disable_identifiers
     for problem in active_rules(project, disabled)[1]:
-        logger.warning(problem, type="factcheck", subtype=Subtype.CONFIG.value,
+        logger.warning(str(problem), type="factcheck", subtype=Subtype.CONFIG.value,
                        location=_conf_location(app, problem.name))
 
 

@@ -19,6 +19,7 @@ from factcheck.collector import get_domain
 from factcheck.config import CONFIG_VALUES
 from factcheck.facts import SCHEMA
 from factcheck.findings import Subtype
+from factcheck.rules import DEFAULT_RULES, marked
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +54,7 @@ class ExemptionsDirective(SphinxDirective):
 class ReferenceDirective(SphinxDirective):
     required_arguments = 1
     option_spec: dict[str, Any] = {}
-    TABLES = ("config", "warnings", "schema", "values")
+    TABLES = ("config", "warnings", "schema", "values", "rules")
 
     def run(self) -> list[nodes.Node]:
         which = directives.choice(self.arguments[0], self.TABLES)
@@ -63,6 +64,11 @@ class ReferenceDirective(SphinxDirective):
         if which == "warnings":
             rows = [[f"``factcheck.{s.value}``", s.description] for s in Subtype]
             return [_table(["Subtype", "When"], rows, [3, 8])]
+        if which == "rules":
+            rows = [[f"``{r.name}``", r.reason, _examples(r.examples, r.headers),
+                     _examples(r.claims)] for r in DEFAULT_RULES]
+            return [_table(["Rule", "Why it is not a claim", "Exempted (in code font)",
+                            "Still reported (in code font)"], rows, [2, 4, 4, 4])]
         if which == "schema":
             rows = [[f"``{k}``", "yes" if req else "no", d] for k, req, d in SCHEMA]
             return [_table(["Key", "Required", "Meaning"], rows, [2, 1, 8])]
@@ -74,6 +80,25 @@ def _inline(text: str) -> list[nodes.Node]:
     """Text with ``literal`` spans, the only markup the reference strings use."""
     parts = re.split(r"``(.+?)``(?!`)", text)
     return [nodes.literal(p, p) if i % 2 else nodes.Text(p) for i, p in enumerate(parts) if p]
+
+
+def _examples(texts: tuple[str, ...], headers: tuple[str, ...] = ()) -> list[nodes.Node]:
+    """A list of examples with their ``[[marked]]`` spans in code font, then the column headers."""
+    items = []
+    for text in texts:
+        plain, spans = marked(text)
+        para, last = nodes.paragraph(), 0
+        for start, end in spans:
+            para += [nodes.Text(plain[last:start]), nodes.literal("", plain[start:end])]
+            last = end
+        para += nodes.Text(plain[last:])
+        items.append(para)
+    if headers:
+        items.append(nodes.paragraph("", "Cells of table columns headed "
+                                     + ", ".join(f"“{h}”" for h in headers)))
+    listing = nodes.bullet_list()
+    listing.extend(nodes.list_item("", item) for item in items)
+    return [listing] if items else []
 
 
 def _table(header: list[str], rows: list[list[Any]], widths: list[int]) -> nodes.table:
@@ -96,7 +121,10 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
     row = nodes.row()
     for content in cells:
         entry = nodes.entry()
-        entry += nodes.paragraph("", "", *content)
+        if len(content) == 1 and isinstance(content[0], nodes.bullet_list):
+            entry += content[0]
+        else:
+            entry += nodes.paragraph("", "", *content)
         row += entry
     return row
 
