@@ -4,9 +4,14 @@ Builds each documentation set below with ``-b dummy``, ``factcheck`` added, ``fa
 True`` and an empty facts file, twice: with the identifier rules off (``before``: every default
 rule switched off by name, which is what the scanner did before the rules existed) and on
 (``after``).  Every ``unbound`` finding is collected with its sentence; a seeded random sample of
-each mode is matched against the hand labels in ``benchmarks/data/strict_precision_labels.csv``
-(keyed by set, file, line, figure and its occurrence on the line, so the labels survive a change of
-scanner) and the precision is the share of sampled findings labelled ``claim`` or ``count``.
+each mode (the same number from each set) is matched against the hand labels in
+``benchmarks/data/strict_precision_labels.csv`` (keyed by set, file, line, figure and its
+occurrence among the findings of that line, so the labels survive a change of scanner).  The
+precision is the share of sampled findings labelled ``claim`` (a figure that states something:
+a quantity, a date, a default, a limit, a data value) or ``count`` (the text counting its own
+parts: "the two options below"), as opposed to ``noise`` (an identifier, a piece of one, or
+placeholder data in a syntax example); per set, and over all sets with each set weighted by its
+number of findings.
 
     .venv/bin/python benchmarks/strict_precision.py            # build, sample, score (one command)
     .venv/bin/python benchmarks/strict_precision.py --sets myst lectures --sample 250
@@ -29,8 +34,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import math
-import random
 import re
 import subprocess
 import sys
@@ -168,7 +173,10 @@ def _directive_names(src: Path) -> list[str]:
 
 def write_conf(docset: DocSet, corpora: Path, confdir: Path, facts: Path, mode: str) -> Path:
     src = corpora / docset.corpus / docset.srcdir
-    from factcheck.rules import DEFAULT_RULES
+    try:
+        from factcheck.rules import DEFAULT_RULES
+    except ImportError:  # a factcheck without identifier rules reads every text as "before"
+        DEFAULT_RULES = ()
 
     disabled = [rule.name for rule in DEFAULT_RULES] if mode == "before" else []
     text = _CONF_HEAD.format(bench=str(HERE))
@@ -278,18 +286,21 @@ class Finding:
         return (self.set, self.file, self.line, self.figure, self.occurrence)
 
 
-def build(docset: DocSet, corpora: Path, workdir: Path, mode: str) -> list[Finding]:
+def build(docset: DocSet, corpora: Path, workdir: Path, mode: str, reuse: bool) -> list[Finding]:
+    """Build the set in ``mode`` (or reuse the log of the last build) and read its findings."""
     base = workdir / docset.name
-    facts = base / "facts.yaml"
-    base.mkdir(parents=True, exist_ok=True)
-    facts.write_text("", encoding="utf-8")
-    confdir = base / f"conf-{mode}"
-    src = write_conf(docset, corpora, confdir, facts, mode)
     log = base / f"warnings-{mode}.txt"
-    command = [sys.executable, "-m", "sphinx", "-b", "dummy", "-E", "-q", "-N", "-c",
-               str(confdir), "-w", str(log), "-d", str(base / f"doctrees-{mode}"), str(src),
-               str(base / f"out-{mode}")]
-    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not (reuse and log.exists()):
+        facts = base / "facts.yaml"
+        base.mkdir(parents=True, exist_ok=True)
+        facts.write_text("", encoding="utf-8")
+        confdir = base / f"conf-{mode}"
+        src = write_conf(docset, corpora, confdir, facts, mode)
+        command = [sys.executable, "-m", "sphinx", "-b", "dummy", "-E", "-q", "-N", "-c",
+                   str(confdir), "-w", str(log), "-d", str(base / f"doctrees-{mode}"),
+                   str(src), str(base / f"out-{mode}")]
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, cwd=base)
     root = corpora / docset.corpus
     findings: list[Finding] = []
     seen: Counter[tuple[str, int, str]] = Counter()
@@ -298,6 +309,7 @@ def build(docset: DocSet, corpora: Path, workdir: Path, mode: str) -> list[Findi
         if match is None:
             continue
         path, line, figure = match["path"], int(match["line"]), match["fig"][1:-1]
+        path = str(base / path)  # Sphinx names files outside the source folder relative to cwd
         file = _relative(path, root)
         seen[(file, line, figure)] += 1
         occurrence = seen[(file, line, figure)]
@@ -365,12 +377,25 @@ def read_labels(path: Path) -> dict[tuple[str, str, int, str, int], dict[str, st
     return labels
 
 
-def draw(findings: list[Finding], size: int, seed: int) -> list[Finding]:
-    pool = sorted(findings, key=lambda f: f.key)
-    return random.Random(seed).sample(pool, min(size, len(pool)))
+def draw(findings: list[Finding], per_set: int, seed: int) -> list[Finding]:
+    """A seeded random sample of ``per_set`` findings from each set (all of a smaller set).
+
+    Each finding's place in the draw is a hash of the seed and its key, so the sample is a
+    uniform random one of whatever findings there are, and stays the same where the findings
+    do: a rule that exempts a sampled finding frees its place for the next one, and the labels
+    of the rest are reused.
+    """
+    def rank(f: Finding) -> str:
+        return hashlib.sha256(f"{seed}|{f.key}".encode()).hexdigest()
+
+    sample = []
+    for name in sorted({f.set for f in findings}):
+        sample += sorted((f for f in findings if f.set == name), key=rank)[:per_set]
+    return sample
 
 
 def wilson(good: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95 % by default)."""
     if n == 0:
         return (0.0, 0.0)
     p = good / n
@@ -391,21 +416,37 @@ def write_rows(path: Path, findings: list[Finding], labels: dict) -> None:
                              "label": row.get("label", ""), "why": row.get("why", "")})
 
 
-def score(mode: str, sample: list[Finding], labels: dict) -> tuple[list[Finding], str]:
-    labelled = [f for f in sample if f.key in labels]
+def score(mode: str, sample: list[Finding], totals: Counter[str],
+          labels: dict) -> tuple[list[Finding], list[str]]:
+    """Precision per set and over all sets, each set weighted by its number of findings."""
     missing = [f for f in sample if f.key not in labels]
-    by_label = Counter(labels[f.key]["label"] for f in labelled)
-    good = sum(by_label[label] for label in GOOD)
-    n = len(labelled)
-    low, high = wilson(good, n)
-    share = f"{good / n:.1%}" if n else "n/a"
-    per_set = Counter(f.set for f in labelled)
-    text = (f"{mode:>6}: precision {share} ({good} of {n} sampled findings are claims or counts; "
-            f"95% CI {low:.1%}-{high:.1%}); labels {dict(sorted(by_label.items()))}; "
-            f"sample by set {dict(sorted(per_set.items()))}")
+    lines, estimate, variance = [], 0.0, 0.0
+    for name in sorted(totals):
+        labelled = [labels[f.key]["label"] for f in sample if f.set == name and f.key in labels]
+        by_label = Counter(labelled)
+        good, n = sum(by_label[label] for label in GOOD), len(labelled)
+        if n == 0:
+            lines.append(f"{mode:>6} {name:<12} {totals[name]:>6} findings, none labelled")
+            continue
+        p = good / n
+        low, high = wilson(good, n)
+        weight = totals[name] / sum(totals.values())
+        estimate += weight * p
+        # Stratified variance with the finite-population correction (small sets are sampled
+        # whole, and then contribute no sampling error).
+        fpc = (totals[name] - n) / (totals[name] - 1) if totals[name] > 1 else 0.0
+        variance += weight**2 * p * (1 - p) / n * fpc
+        lines.append(f"{mode:>6} {name:<12} {totals[name]:>6} findings; precision {p:6.1%} "
+                     f"({good}/{n} sampled; 95% CI {low:.1%}-{high:.1%}); "
+                     f"{dict(sorted(by_label.items()))}")
+    n_all = sum(1 for f in sample if f.key in labels)
+    half = 1.96 * math.sqrt(variance)
+    lines.append(f"{mode:>6} {'all sets':<12} {sum(totals.values()):>6} findings; precision "
+                 f"{estimate:6.1%} (weighted by set; 95% CI {estimate - half:.1%}-"
+                 f"{estimate + half:.1%}; {n_all} labelled findings)")
     if missing:
-        text += f"; {len(missing)} sampled findings have no label yet"
-    return missing, text
+        lines.append(f"{mode:>6}: {len(missing)} sampled findings have no label yet")
+    return missing, lines
 
 
 def main() -> None:
@@ -414,15 +455,18 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/work/corpora-build/strict"))
     parser.add_argument("--sets", nargs="*", default=[s.name for s in SETS])
     parser.add_argument("--modes", nargs="*", default=["before", "after"])
-    parser.add_argument("--sample", type=int, default=220, help="findings sampled per mode")
+    parser.add_argument("--sample", type=int, default=60,
+                        help="findings sampled per set and mode (all of a smaller set)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--reuse", action="store_true",
+                        help="read the warnings of the last builds instead of building again")
     args = parser.parse_args()
     sets = [s for s in SETS if s.name in args.sets]
     found: dict[str, list[Finding]] = defaultdict(list)
     for mode in args.modes:
         for docset in sets:
-            findings = build(docset, args.corpora, args.workdir, mode)
+            findings = build(docset, args.corpora, args.workdir, mode, args.reuse)
             found[mode].extend(findings)
             print(f"{mode:>6} {docset.name:<12} {len(findings):>6} unbound findings")
     labels = read_labels(args.labels)
@@ -430,8 +474,8 @@ def main() -> None:
     for mode in args.modes:
         write_rows(args.workdir / f"findings-{mode}.csv", found[mode], labels)
         sample = draw(found[mode], args.sample, args.seed)
-        missing, line = score(mode, sample, labels)
-        print(line)
+        missing, lines = score(mode, sample, Counter(f.set for f in found[mode]), labels)
+        print("\n".join(lines))
         to_label.update((f.key, f) for f in missing)
     if to_label:
         write_rows(args.workdir / "to-label.csv", list(to_label.values()), {})

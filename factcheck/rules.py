@@ -109,6 +109,8 @@ def _rule(name: str, reason: str, pattern: str, examples: tuple[str, ...],
 _V = (r"v?\d+(?:\.(?:\d+|[x*]))*(?:(?:a|b|rc|\.?dev|\.?post|-?alpha|-?beta)\d*"
       r"|\s(?:alpha|beta|rc)\s?\d+)?\+?")
 _JOIN = r"(?:\s*(?:,|-|–|—|/)\s*|\s+(?:and|or|to|through|&)\s+)"
+# The HTTP error codes that docs name bare ("a 404 page", "404s").
+_HTTP = r"(?:40[0-9]|41[0-8]|429|50[0-8])"
 # What may follow a time of day: am, p.m., a time zone.
 _SUFFIX = r"(?:\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b|UTC\b|GMT\b|[A-Z][SD]T\b))"
 # Products that are commonly named with their version ("Python 3", "Windows 10").  A version
@@ -121,7 +123,7 @@ _PRODUCTS = (
     "Ubuntu|Debian|Fedora|CentOS|RHEL|Alpine|Windows|macOS|Mac\\sOS(?:\\sX)?|OS\\sX|iOS|"
     "Android|Linux|Firefox|Chrome|Chromium|Safari|Internet\\sExplorer|Opera|"
     "PostgreSQL|Postgres|MySQL|MariaDB|SQLite|Redis|MongoDB|Elasticsearch|Celery|Docker|"
-    "Kubernetes|conda|Anaconda|pip|setuptools|virtualenv|tox|pytest|Unicode|HTML|CSS|XHTML|"
+    "Kubernetes|conda|Anaconda|pip|setuptools|virtualenv|[Tt]ox|pytest|CLDR|Unicode|HTML|CSS|XHTML|"
     "Qt|PyQt|GTK|Gtk|OpenSSL|TLS|SSL|OAuth|Git|Mercurial|Subversion|SVN|Bazaar|Read\\sthe\\sDocs|"
     "Furo|PyData|Bash|Zsh|PowerShell|Excel|Vim|Emacs|"
     "JavaScript|TypeScript|ECMAScript|Julia|MATLAB|Octave|Stata|Fortran|GCC|Clang|LLVM"
@@ -205,32 +207,39 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
     _rule(
         "status-codes",
         "an HTTP status code or a program's exit or error code",
-        r"""\b(?:HTTP|[Ss]tatus(?:\s+[Cc]odes?)?|[Ee]rror(?:\s+[Cc]odes?)?|[Ee]xit\s+(?:[Cc]odes?
-              |[Ss]tatus)|[Rr]eturn\s+[Cc]odes?|[Rr]esponse\s+[Cc]odes?)\s+[1-5]?\d{1,2}\b
+        rf"""\b(?:HTTP|[Ss]tatus(?:\s+[Cc]odes?)?|[Ee]rror(?:\s+[Cc]odes?)?|[Ee]xit\s+(?:[Cc]odes?
+              |[Ss]tatus)|[Rr]eturn\s+[Cc]odes?|[Rr]esponse\s+[Cc]odes?)\s+[1-5]?\d{{1,2}}\b
           | \b[1-5]\d\d(?=\s+(?:Not\s+Found|Forbidden|Unauthori[sz]ed|Internal\s+Server\s+Error
               |Bad\s+Request|Moved\s+Permanently|Permanent\s+Redirect|Temporary\s+Redirect|OK
               |No\s+Content|Created|Too\s+Many\s+Requests|Service\s+Unavailable|Gone|Conflict
-              |Bad\s+Gateway|Gateway\s+Timeout|Method\s+Not\s+Allowed|See\s+Other|Not\s+Modified)
-              \b)""",
+              |Bad\s+Gateway|Gateway\s+Timeout|Method\s+Not\s+Allowed|See\s+Other|Not\s+Modified)\b)
+          | \b{_HTTP}(?=\s+(?:page|handler|response|status|redirect|error)\b)
+          | \b(?:401|403|404|405|410|429|502|503|504)\b
+              (?![.,]\d|\s+(?!(?:pages|errors|responses|redirects)\b)[a-z]+s\b)
+          | \b{_HTTP}s\b | (?<=\b[Aa]\s){_HTTP}(?=\s*(?:[.,;:)]|$))""",
         ("The server answers [[HTTP 401]].", "A [[404]] Not Found page.",
-         "It ends with [[exit code 2]]."),
-        ("[[3]] requests returned HTTP 500.",),
+         "It ends with [[exit code 2]].", "Don't hit storage for [[404s]].",
+         "Users will get a [[404]].", "Handle [[401]], [[403]] and [[404]] when setting up."),
+        ("[[3]] requests returned HTTP 500.", "It serves [[40]] pages a day.",
+         "A [[500]] word essay.", "We surveyed [[404]] households."),
     ),
     _rule(
         "version-ranges",
         "a version requirement such as >=1.2,<2 (a package's constraint, not a figure)",
         rf"""(?:(?<=[\w\]])(?:[<>]=?|[=!~]=|===)|(?<![\w.)\]}}])(?:[<>]=|[=!~]=|===|\^))
               \s?{_V}(?:\s*,\s*(?:[<>]=?|[=!~]=)\s?{_V})*
-          | (?<![\w.])(?:{_PRODUCTS})\s*(?:[<>]=?|[=!~]=)\s*{_V}""",
+          | (?<![\w.])(?:{_PRODUCTS})\s*(?:[<>]=?|[=!~]=)\s*{_V}
+          | (?<=\()\s*(?:[<>]=?|[=!~]=)\s*{_V}(?=\s*\))""",
         ("Requires [[>=1.2,<2]].", "Pin it with [[~=3.4]].", "Use [[^1.2]] in npm.",
-         "Install [[sphinx>=5]].", "Only for [[Python < 3.3]]."),
+         "Install [[sphinx>=5]].", "Only for [[Python < 3.3]].",
+         "Crashes with old pyOpenSSL ([[< 0.14]])."),
         ("It takes [[5]] minutes when >=1.2,<2 is pinned.", "Less than [[5%]] fail.",
          "If x > [[5]] then stop."),
     ),
     _rule(
         "standards",
         "the number of a standard or specification (PEP, RFC, ISO, IEEE, CVE, WCAG ...)",
-        r"""\b(?:PEPs?|RFCs?|ISO(?:/IEC)?|IEC|IEEE|ECMA|ANSI|NIST|CWE|WCAG|BCP|FIPS|ITU-T\s?[A-Z]\.?
+        r"""\b(?:PEPs?|RFCs?|ISO(?:/IEC)?|IEC|IEEE|ECMA|ANSI|NIST|CWE|WCAG|BCP|FIPS|SPEC|ITU-T\s?[A-Z]\.?
               |DIN|JIS|GB|EN|BS)[\s-]?\d+(?:[-:.]\d+)*
               (?:(?:,\s*|\s+and\s+|\s+or\s+)\d+(?:[-:.]\d+)*)*\b""",
         ("Follow [[PEP 8]].", "Dates are [[ISO 8601]].", "as in [[RFC 2119]].",
@@ -247,21 +256,29 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b[a-z][\w.-]+\([1-9][a-z]?\)
           | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
           | \bC\+\+\s?\d{2}\b
+          | \b3rd[\s-]part(?:y|ies)\b | \b(?:two|2)[\s-]factor\b
+          | \b(?:two|three|2|3)[\s-]clause\s+BSD\b | \b45[\s-]degree\s+(?:lines?|diagrams?)\b
           | \bWeb\s2\.0\b""",
         ("Files are [[UTF-8]].", "The [[COVID-19]] recession.", "Built for [[x86-64]].",
-         "Served over [[HTTP/2]].", "An [[AR(1)]] process.", "See [[sphinx-build(1)]]."),
+         "Served over [[HTTP/2]].", "An [[AR(1)]] process.", "See [[sphinx-build(1)]].",
+         "Works with [[3rd party]] themes.", "Use a [[45-degree diagram]]."),
         ("The COVID-19 recession cost [[3%]] of output.",
-         "A Beta([[2]], [[5]]) prior.",
+         "A Beta([[2]], [[5]]) prior.", "In the [[3rd]] century, [[two]] factors mattered.",
          "Unemployment rose pre-[[1939]] and fell post-[[1945]]."),
     ),
     _rule(
         "versions",
         "a software version (Python 3.7, version 6.2, v2.0, 1.3.2, 3.x) or release number",
-        rf"""(?<![\w.])(?:{_PRODUCTS})\s+{_V}(?:{_JOIN}{_V})*(?!\w|\.\d|\s?%)
-          | \b(?:[Vv]ersions?|[Rr]eleases?|[Rr]elease\s+[Cc]andidates?)\s+{_V}(?:{_JOIN}{_V})*
+        rf"""(?<![\w.])(?:{_PRODUCTS})\s+(?:(?:to|up\s+to|from)\s+)?{_V}(?:{_JOIN}{_V})*
+              (?!\w|\.\d|\s?%)
+          | \b(?:[Bb]ump(?:s|ed)?\s+\S+\s+from\s+{_V}\s+to|[Uu]pgrade[sd]?\s+to)\s+{_V}
+          | (?<![\w.])\d+\.\d+(?:\.\d+)*\s+final\b
+          | \b(?:[Vv]ersions?|[Rr]eleases?|[Rr]elease\s+[Cc]andidates?|[Rr]evisions?)
+              \s+(?:(?:from|up\s+to|greater\s+than|less\s+than|older\s+than|newer\s+than|below
+                  |above|of|is|was)\s+)?{_V}(?:{_JOIN}{_V})*
               (?!\.?\d|\s?%)
           | \b(?:(?:[Nn]ew|[Aa]dded|[Cc]hanged|[Dd]eprecated|[Rr]emoved|[Ff]ixed|[Ii]ntroduced
-                  |[Rr]eleased|[Dd]ropped|[Bb]roken|[Ss]upported|[Aa]vailable)\s+(?:in|since|as\s+of)
+                  |[Rr]eleased|[Dd]ropped|[Bb]roken|[Ss]upported|[Aa]vailable)\s+(?:in|since|as\s+of|at)
                 |[Ss]ince|[Aa]s\s+of)\s+v?\d+\.\d+(?:\.\d+)*(?:{_JOIN}v?\d+(?:\.\d+)*)*
               (?=\s*(?:[,;:)\]]|\.(?!\d)|$|\(|(?:and|or)\s+(?:later|newer|above|earlier)\b))
           | (?<![\w.])v\d+(?:\.\d+)*\b
@@ -269,13 +286,17 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
               (?![\w]|\.\d)
           | (?<![\w.])\d+(?:\.\d+)*\.[x*](?![\w])
           | (?<![\w.])\d+\.\d+\+(?![\w.])
+          | (?<![\w.])\d+\.\d+(?:a|b|rc|\.dev|\.post)\d+\b
           | \b[A-Za-z]\w*-\d+(?:\.\d+)+\b""",
         ("[[Sphinx 7.2]] needs [[Python 3.9]] or later.", "Added in [[version 6.2]].",
-         "Released as [[1.3.2]].", "Upgrade to [[v2.0]].", "Works on [[3.x]].",
+         "Released as [[1.3.2]].", "[[Upgrade to v2.0]].", "Works on [[3.x]].",
          "For Docutils [[version 0.16.1 beta 2]] this would be",
-         "Fails with [[six-1.4]]."),
+         "Fails with [[six-1.4]].", "The [[1.3b3]] change breaks it.",
+         "Restrict [[Docutils to 0.16]]", "Dropped support for Docutils [[versions up to 0.9]].",
+         "It will be [[removed at 1.7]].", "[[Bump peter-evans/create-pull-request from 4 to 5]]"),
         ("Python 3.9 is [[25%]] faster than Python 3.8 at startup.",
-         "Inflation was [[2.5%]] in [[2.5]] years.", "It falls from [[0.74]] to [[0.70]].",),
+         "Inflation was [[2.5%]] in [[2.5]] years.", "It falls from [[0.74]] to [[0.70]].",
+         "Spending rose from [[0.3]] to [[0.4]].",),
         headers=("Version", "Versions", "Deprecated", "Removed", "Added", "Changed", "Since",
                  "Release", "Releases", "Python", "Sphinx", "Docutils", "Minimum version",
                  "Required version", "Supported versions"),
@@ -291,14 +312,17 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
               |[Tt]asks?|[Ff]ootnotes?|[Cc]olumns?|[Rr]ows?|[Pp]hases?|[Ss]tages?|Levels?
               |Modules?|Lessons?|Episodes?|[Ss]lides?|Panels?|[Aa]rticles?|[Cc]lauses?
               |[Pp]aragraphs?|[Pp]aras?\.|[Rr]ules?|Cases?|Models?|Assumptions?|Remarks?
-              |[Ee]xperiments?)
+              |[Ee]xperiments?|[Ww]eeks?|[Mm]ethods?|[Ss]tates?|Scenes?)
             \s+\(?\d+(?:\.\d+)*[a-z]?\)?
             (?:{_JOIN}\(?\d+(?:\.\d+)*[a-z]?\)?)*
-            (?!\s?(?:%|percent|per\s?cent|times|million|billion|thousand)\b|[.,]\d)""",
+            (?!\s?(?:%|percent|per\s?cent|times|million|billion|thousand)\b|[.,]\d)
+          | \b\d+(?:st|nd|rd|th)\s+(?:[Ee]dition|[Ee]d\.)""",
         ("See [[Figure 3.1]].", "[[Step 1]]: install it.", "In [[Chapter 9]] we",
-         "on [[page 42]]", "Solve [[Exercise 5]].", "Read [[lines 12-15]]."),
+         "on [[page 42]]", "Solve [[Exercise 5]].", "Read [[lines 12-15]].",
+         "Dependency update for [[week 07]].", "In [[state 0]] the worker is unemployed.",
+         "The [[2nd Edition]] of the book."),
         ("Figure 3 shows that [[20%]] of firms exit.",
-         "A table [[3]] times larger."),
+         "A table [[3]] times larger.", "It lasts [[3]] weeks, in [[two]] states."),
         headers=("No.", "No", "#", "Step", "Line", "Page"),
     ),
     _rule(
