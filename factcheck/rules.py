@@ -213,15 +213,19 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
               |Bad\s+Request|Moved\s+Permanently|Permanent\s+Redirect|Temporary\s+Redirect|OK
               |No\s+Content|Created|Too\s+Many\s+Requests|Service\s+Unavailable|Gone|Conflict
               |Bad\s+Gateway|Gateway\s+Timeout|Method\s+Not\s+Allowed|See\s+Other|Not\s+Modified)\b)
-          | \b{_HTTP}(?=\s+(?:page|handler|response|status|redirect|error)\b)
-          | \b(?:401|403|404|405|410|429|502|503|504)\b
-              (?![.,]\d|\s+(?!(?:pages|errors|responses|redirects)\b)[a-z]+s\b)
+          | \b{_HTTP}(?=\s+(?:pages?|views?|handlers?|responses?|status|redirects?|errors?)\b
+                        |:\s)
+          | \b(?:[Rr]eturn(?:s|ed|ing)?|[Ss]erv(?:e|es|ed|ing)|[Rr]ais(?:e|es|ed|ing)|[Aa]void(?:s|ed)?
+              |[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don't)\s+{_HTTP}\b
+          | \b{_HTTP}(?:,\s*{_HTTP})*,?\s+(?:and|or)\s+{_HTTP}\b
           | \b{_HTTP}s\b | (?<=\b[Aa]\s){_HTTP}(?=\s*(?:[.,;:)]|$))""",
         ("The server answers [[HTTP 401]].", "A [[404]] Not Found page.",
          "It ends with [[exit code 2]].", "Don't hit storage for [[404s]].",
-         "Users will get a [[404]].", "Handle [[401]], [[403]] and [[404]] when setting up."),
+         "Users will get a [[404]].", "[[Handle 401]], [[403 and 404]] when setting up.",
+         "Fix infinite redirect in [[404]] view.", "[[Return 404]] when the project is gone."),
         ("[[3]] requests returned HTTP 500.", "It serves [[40]] pages a day.",
-         "A [[500]] word essay.", "We surveyed [[404]] households."),
+         "A [[500]] word essay.", "We surveyed [[404]] households.",
+         "The second item with [[404]] in it."),
     ),
     _rule(
         "version-ranges",
@@ -312,17 +316,21 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
               |[Tt]asks?|[Ff]ootnotes?|[Cc]olumns?|[Rr]ows?|[Pp]hases?|[Ss]tages?|Levels?
               |Modules?|Lessons?|Episodes?|[Ss]lides?|Panels?|[Aa]rticles?|[Cc]lauses?
               |[Pp]aragraphs?|[Pp]aras?\.|[Rr]ules?|Cases?|Models?|Assumptions?|Remarks?
-              |[Ee]xperiments?|[Ww]eeks?|[Mm]ethods?|[Ss]tates?|Scenes?)
+              |[Ee]xperiments?|[Ww]eeks?|[Mm]ethods?|Scenes?)
             \s+\(?\d+(?:\.\d+)*[a-z]?\)?
             (?:{_JOIN}\(?\d+(?:\.\d+)*[a-z]?\)?)*
             (?!\s?(?:%|percent|per\s?cent|times|million|billion|thousand)\b|[.,]\d)
-          | \b\d+(?:st|nd|rd|th)\s+(?:[Ee]dition|[Ee]d\.)""",
+          | \b\d+(?:st|nd|rd|th)\s+(?:[Ee]dition|[Ee]d\.)
+          | (?:\b(?i:in|at|from|to|of|each|into|for|and|or|with|the)\s+|(?<=\()|^)
+              [Ss]tates?\s+\d+(?:{_JOIN}\d+)*\b(?![.,]\d)""",
         ("See [[Figure 3.1]].", "[[Step 1]]: install it.", "In [[Chapter 9]] we",
          "on [[page 42]]", "Solve [[Exercise 5]].", "Read [[lines 12-15]].",
-         "Dependency update for [[week 07]].", "In [[state 0]] the worker is unemployed.",
+         "Dependency update for [[week 07]].", "[[In state 0]] the worker is unemployed.",
+         "Either unemployed ([[state 0]]) or employed.",
          "The [[2nd Edition]] of the book."),
         ("Figure 3 shows that [[20%]] of firms exit.",
-         "A table [[3]] times larger.", "It lasts [[3]] weeks, in [[two]] states."),
+         "A table [[3]] times larger.", "It lasts [[3]] weeks, in [[two]] states.",
+         "The footnote states [[707]]."),
         headers=("No.", "No", "#", "Step", "Line", "Page"),
     ),
     _rule(
