@@ -121,6 +121,8 @@ def _conf_location(app: Sphinx, name: str) -> str:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return f"{path}:"
+    # The rule's quoted name, or the assignment of the config value itself.
     quoted = (f'"{name}"', f"'{name}'")
-    line = next((n for n, text in enumerate(lines, 1) if any(q in text for q in quoted)), 0)
+    line = next((n for n, text in enumerate(lines, 1)
+                 if any(q in text for q in quoted) or text.startswith(f"{name} =")), 0)
     return f"{path}:{line}" if line else f"{path}:"

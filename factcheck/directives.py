@@ -65,10 +65,10 @@ class ReferenceDirective(SphinxDirective):
             rows = [[f"``factcheck.{s.value}``", s.description] for s in Subtype]
             return [_table(["Subtype", "When"], rows, [3, 8])]
         if which == "rules":
-            rows = [[f"``{r.name}``", r.reason, _examples(r.examples, r.headers),
-                     _examples(r.claims)] for r in DEFAULT_RULES]
+            cells: list[list[Any]] = [[f"``{r.name}``", r.reason, _examples(r.examples, r.headers),
+                                       _examples(r.claims)] for r in DEFAULT_RULES]
             return [_table(["Rule", "Why it is not a claim", "Exempted (in code font)",
-                            "Still reported (in code font)"], rows, [2, 4, 4, 4])]
+                            "Still reported (in code font)"], cells, [2, 4, 4, 4])]
         if which == "schema":
             rows = [[f"``{k}``", "yes" if req else "no", d] for k, req, d in SCHEMA]
             return [_table(["Key", "Required", "Meaning"], rows, [2, 1, 8])]

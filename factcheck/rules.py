@@ -107,7 +107,7 @@ def _rule(name: str, reason: str, pattern: str, examples: tuple[str, ...],
 
 # A version number: 3, 3.7, 1.3.2, 2.0rc1, 3.x; and the words that join several of them.
 _V = (r"v?\d+(?:\.(?:\d+|[x*]))*(?:(?:a|b|rc|\.?dev|\.?post|-?alpha|-?beta)\d*"
-      r"|\s(?:alpha|beta|rc)\s?\d+)?\+?")
+      r"|\s(?:alpha|beta|rc)\s?\d+)?\+?(?:\s+LTS\b)?")
 _JOIN = r"(?:\s*(?:,|-|–|—|/)\s*|\s+(?:and|or|to|through|&)\s+)"
 # The HTTP error codes that docs name bare ("a 404 page", "404s").
 _HTTP = r"(?:40[0-9]|41[0-8]|429|50[0-8])"
@@ -124,7 +124,7 @@ _PRODUCTS = (
     "Android|Linux|Firefox|Chrome|Chromium|Safari|Internet\\sExplorer|Opera|"
     "PostgreSQL|Postgres|MySQL|MariaDB|SQLite|Redis|MongoDB|Elasticsearch|Celery|Docker|"
     "Kubernetes|conda|Anaconda|pip|setuptools|virtualenv|[Tt]ox|pytest|CLDR|Unicode|HTML|CSS|XHTML|"
-    "Qt|PyQt|GTK|Gtk|OpenSSL|TLS|SSL|OAuth|Git|Mercurial|Subversion|SVN|Bazaar|Read\\sthe\\sDocs|"
+    "Qt|PyQt|GTK|Gtk|OpenSSL|TLS|SSL|OAuth|SAML|OpenAPI|Git|Mercurial|Subversion|SVN|Bazaar|Read\\sthe\\sDocs|"
     "Furo|PyData|Bash|Zsh|PowerShell|Excel|Vim|Emacs|"
     "JavaScript|TypeScript|ECMAScript|Julia|MATLAB|Octave|Stata|Fortran|GCC|Clang|LLVM"
 )
@@ -215,8 +215,8 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
               |Bad\s+Gateway|Gateway\s+Timeout|Method\s+Not\s+Allowed|See\s+Other|Not\s+Modified)\b)
           | \b{_HTTP}(?=\s+(?:pages?|views?|handlers?|responses?|status|redirects?|errors?)\b
                         |:\s)
-          | \b(?:[Rr]eturn(?:s|ed|ing)?|[Ss]erv(?:e|es|ed|ing)|[Rr]ais(?:e|es|ed|ing)|[Aa]void(?:s|ed)?
-              |[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don't)\s+{_HTTP}\b
+          | \b(?:[Rr]eturn(?:s|ed|ing)?|[Ss]erv(?:e|es|ed|ing)|[Rr]ais(?:e|es|ed|ing)
+              |[Aa]void(?:s|ed)?|[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don't)\s+{_HTTP}\b
           | \b{_HTTP}(?:,\s*{_HTTP})*,?\s+(?:and|or)\s+{_HTTP}\b
           | \b{_HTTP}s\b | (?<=\b[Aa]\s){_HTTP}(?=\s*(?:[.,;:)]|$))""",
         ("The server answers [[HTTP 401]].", "A [[404]] Not Found page.",
@@ -260,7 +260,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b[a-z][\w.-]+\([1-9][a-z]?\)
           | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
           | \bC\+\+\s?\d{2}\b
-          | \b3rd[\s-]part(?:y|ies)\b | \b(?:two|2)[\s-]factor\b
+          | \b3rd[\s-]part(?:y|ies)\b | \b(?:two|2)[\s-]factor\b | \bpy\d(?:/\d)+\b
           | \b(?:two|three|2|3)[\s-]clause\s+BSD\b | \b45[\s-]degree\s+(?:lines?|diagrams?)\b
           | \bWeb\s2\.0\b""",
         ("Files are [[UTF-8]].", "The [[COVID-19]] recession.", "Built for [[x86-64]].",
@@ -276,7 +276,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
         rf"""(?<![\w.])(?:{_PRODUCTS})\s+(?:(?:to|up\s+to|from)\s+)?{_V}(?:{_JOIN}{_V})*
               (?!\w|\.\d|\s?%)
           | \b(?:[Bb]ump(?:s|ed)?\s+\S+\s+from\s+{_V}\s+to|[Uu]pgrade[sd]?\s+to)\s+{_V}
-          | (?<![\w.])\d+\.\d+(?:\.\d+)*\s+final\b
+          | (?<![\w.])\d+\.\d+(?:\.\d+)*\s+(?:final|alpha|beta|rc)\b
           | \b(?:[Vv]ersions?|[Rr]eleases?|[Rr]elease\s+[Cc]andidates?|[Rr]evisions?)
               \s+(?:(?:from|up\s+to|greater\s+than|less\s+than|older\s+than|newer\s+than|below
                   |above|of|is|was)\s+)?{_V}(?:{_JOIN}{_V})*
@@ -297,10 +297,11 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
          "For Docutils [[version 0.16.1 beta 2]] this would be",
          "Fails with [[six-1.4]].", "The [[1.3b3]] change breaks it.",
          "Restrict [[Docutils to 0.16]]", "Dropped support for Docutils [[versions up to 0.9]].",
-         "It will be [[removed at 1.7]].", "[[Bump peter-evans/create-pull-request from 4 to 5]]"),
+         "It will be [[removed at 1.7]].", "[[Bump peter-evans/create-pull-request from 4 to 5]]",
+         "Ubuntu [[version from 18.04 LTS to 20.04 LTS]]", "increase [[3.11 beta]] version"),
         ("Python 3.9 is [[25%]] faster than Python 3.8 at startup.",
          "Inflation was [[2.5%]] in [[2.5]] years.", "It falls from [[0.74]] to [[0.70]].",
-         "Spending rose from [[0.3]] to [[0.4]].",),
+         "Spending rose from [[0.3]] to [[0.4]].", "A [[3.11 percent]] rise.",),
         headers=("Version", "Versions", "Deprecated", "Removed", "Added", "Changed", "Since",
                  "Release", "Releases", "Python", "Sphinx", "Docutils", "Minimum version",
                  "Required version", "Supported versions"),
@@ -414,18 +415,29 @@ def project_rule(name: Any, spec: Any) -> IdentifierRule:
     return rule
 
 
-def active_rules(project: Mapping[Any, Any], disabled: Iterable[Any],
+def active_rules(project: Any, disabled: Any,
                  defaults: tuple[IdentifierRule, ...] = DEFAULT_RULES,
                  ) -> tuple[tuple[IdentifierRule, ...], list[RuleProblem]]:
     """The rules in force: the defaults, then the project's rules, minus the disabled names.
 
     Returns the rules and the problems found; a bad project rule or an unknown name to disable is
-    left out and reported, never raised, so the build goes on with the rest.
+    left out and reported, never raised, so the build goes on with the rest.  ``project`` should
+    be a mapping and ``disabled`` a list of names; anything else is reported and ignored.
     """
     problems: list[RuleProblem] = []
     rules: list[IdentifierRule] = list(defaults)
     names = {rule.name for rule in defaults}
-    for name, spec in dict(project).items():
+    if not isinstance(project, Mapping):
+        problems.append(RuleProblem("factcheck_identifiers", "factcheck_identifiers must be a "
+                                    "dict of rule names to {'pattern': ..., 'reason': ...}, not "
+                                    f"{type(project).__name__}; it is ignored"))
+        project = {}
+    if isinstance(disabled, str) or not isinstance(disabled, Iterable):
+        problems.append(RuleProblem("factcheck_disable_identifiers", "factcheck_disable_"
+                                    "identifiers must be a list of rule names, such as "
+                                    f"['labels'], not {disabled!r}; it is ignored"))
+        disabled = []
+    for name, spec in project.items():
         try:
             rule = project_rule(name, spec)
         except RuleProblem as problem:
@@ -451,10 +463,9 @@ def active_rules(project: Mapping[Any, Any], disabled: Iterable[Any],
 _CACHE: dict[str, tuple[IdentifierRule, ...]] = {}
 
 
-def rules_for(project: Mapping[Any, Any], disabled: Iterable[Any]) -> tuple[IdentifierRule, ...]:
+def rules_for(project: Any, disabled: Any) -> tuple[IdentifierRule, ...]:
     """:func:`active_rules` without the problems (reported once, at config time), memoised."""
-    disabled = list(disabled)
-    key = repr((sorted(dict(project).items(), key=repr), sorted(map(repr, disabled))))
+    key = repr((project, disabled))
     if key not in _CACHE:
         _CACHE[key] = active_rules(project, disabled)[0]
     return _CACHE[key]

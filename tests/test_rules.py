@@ -196,9 +196,11 @@ ROOT_FINDINGS = [  # (file, figure) of every unbound figure, in order: the claim
 
 
 def unbound_figures(app: SphinxTestApp) -> list[tuple[str, str]]:
+    """(file, figure) of each unbound finding, in order (lines are the locator's business)."""
     found = []
     for path, _line, subtype, message in warnings_of(app):
-        assert subtype == "unbound", message
+        if subtype != "unbound":
+            continue
         assert message == unbound(message.split("'")[1])
         found.append((path, message.split("'")[1]))
     return found
@@ -207,6 +209,7 @@ def unbound_figures(app: SphinxTestApp) -> list[tuple[str, str]]:
 @pytest.mark.sphinx("html", testroot="identifiers", freshenv=True)
 def test_a_strict_build_reports_the_claims_and_not_the_identifiers(app: SphinxTestApp) -> None:
     app.build()
+    assert [f[2] for f in warnings_of(app)] == ["unbound"] * len(ROOT_FINDINGS)
     assert unbound_figures(app) == ROOT_FINDINGS
 
 
@@ -287,3 +290,26 @@ def test_bad_project_rules_are_located_warnings_and_the_build_goes_on(
     # ("over 30 rows" is exempt), and so do the defaults.
     assert warnings_of(app) == CONF_PROBLEMS
     assert (Path(app.outdir) / "index.html").exists()
+
+
+@pytest.mark.sphinx("html", testroot="identifiers", freshenv=True,
+                    confoverrides={"factcheck_identifiers": ["gh-shorthand"]})
+def test_project_rules_of_the_wrong_type_are_reported_not_raised(app: SphinxTestApp) -> None:
+    app.build()
+    assert [f for f in warnings_of(app) if f[2] == "config"] == [
+        ("conf.py", 16, "config", "factcheck_identifiers must be a dict of rule names to "
+                                  "{'pattern': ..., 'reason': ...}, not list; it is ignored"),
+    ]
+    # The defaults still apply; the project rule does not, so gh-pr:796 is reported.
+    expected = list(ROOT_FINDINGS)
+    expected.insert(expected.index(("others.md", "20")), ("others.md", "796"))
+    assert unbound_figures(app) == expected
+
+
+def test_a_name_to_switch_off_must_be_in_a_list() -> None:
+    # conf.py's factcheck_disable_identifiers = "labels" would otherwise switch off l, a, b, ...
+    rules, problems = active_rules({}, "labels")
+    assert rules == DEFAULT_RULES
+    assert [str(p) for p in problems] == [
+        "factcheck_disable_identifiers must be a list of rule names, such as ['labels'], not "
+        "'labels'; it is ignored"]
