@@ -449,6 +449,20 @@ def score(mode: str, sample: list[Finding], totals: Counter[str],
     return missing, lines
 
 
+def hidden_claims(before_sample: list[Finding], after: list[Finding], labels: dict) -> str:
+    """What the rules cost: how many sampled findings they exempt were labelled claims."""
+    # Occurrences are counted among reported findings, so compare counts per line and figure.
+    still = Counter(f.key[:4] for f in after)
+    exempted = [f for f in before_sample if still[f.key[:4]] < f.occurrence]
+    by_label = Counter(labels[f.key]["label"] for f in exempted if f.key in labels)
+    good = sum(by_label[label] for label in GOOD)
+    n = sum(by_label.values())
+    high = wilson(good, n)[1]
+    return (f"hidden: of {len(exempted)} sampled 'before' findings that the rules exempt, {good} "
+            f"of {n} labelled are claims or counts (95% upper bound {high:.1%}); "
+            f"{dict(sorted(by_label.items()))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=Path("/work/corpora"))
@@ -477,6 +491,9 @@ def main() -> None:
         missing, lines = score(mode, sample, Counter(f.set for f in found[mode]), labels)
         print("\n".join(lines))
         to_label.update((f.key, f) for f in missing)
+    if {"before", "after"} <= set(args.modes):
+        print(hidden_claims(draw(found["before"], args.sample, args.seed), found["after"],
+                            labels))
     if to_label:
         write_rows(args.workdir / "to-label.csv", list(to_label.values()), {})
         print(f"{len(to_label)} findings to label: {args.workdir / 'to-label.csv'}")

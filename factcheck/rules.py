@@ -116,17 +116,17 @@ _SUFFIX = r"(?:\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b|UTC\b|GMT\b|[A-Z][SD]T\b))"
 # Products that are commonly named with their version ("Python 3", "Windows 10").  A version
 # after any other word is only an identifier when it is spelled like one (1.3.2, v2, 3.x).
 _PRODUCTS = (
-    "[Pp]ython|CPython|PyPy|[Ss]phinx|EPUB|[Dd]ocutils|Django|Jinja2?|Flask|NumPy|SciPy|[Pp]andas|Matplotlib|"
-    "IPython|Jupyter(?:Lab)?|MyST(?:-Parser|-NB)?|myst-parser|markdown-it(?:-py)?|CommonMark|"
-    "Pygments|Babel|LaTeX|TeX\\s?Live|MiKTeX|XeLaTeX|LuaLaTeX|pdfTeX|MathJax|KaTeX|Bootstrap|jQuery|"
-    "Node(?:\\.js)?|npm|Yarn|Ruby|Rails|Perl|PHP|Java|JDK|Golang|Rust|Scala|Kotlin|Swift|C\\+\\+|"
-    "Ubuntu|Debian|Fedora|CentOS|RHEL|Alpine|Windows|macOS|Mac\\sOS(?:\\sX)?|OS\\sX|iOS|"
-    "Android|Linux|Firefox|Chrome|Chromium|Safari|Internet\\sExplorer|Opera|"
-    "PostgreSQL|Postgres|MySQL|MariaDB|SQLite|Redis|MongoDB|Elasticsearch|Celery|Docker|"
-    "Kubernetes|conda|Anaconda|pip|setuptools|virtualenv|[Tt]ox|pytest|CLDR|Unicode|HTML|CSS|XHTML|"
-    "Qt|PyQt|GTK|Gtk|OpenSSL|TLS|SSL|OAuth|SAML|OpenAPI|Git|Mercurial|Subversion|SVN|Bazaar|Read\\sthe\\sDocs|"
-    "Furo|PyData|Bash|Zsh|PowerShell|Excel|Vim|Emacs|"
-    "JavaScript|TypeScript|ECMAScript|Julia|MATLAB|Octave|Stata|Fortran|GCC|Clang|LLVM"
+    "[Pp]ython|CPython|PyPy|[Ss]phinx|EPUB|[Dd]ocutils|Django|Jinja2?|Flask|NumPy|SciPy|[Pp]andas|"
+    "Matplotlib|IPython|Jupyter(?:Lab)?|MyST(?:-Parser|-NB)?|myst-parser|markdown-it(?:-py)?|"
+    "CommonMark|Pygments|Babel|LaTeX|TeX\\s?Live|MiKTeX|XeLaTeX|LuaLaTeX|pdfTeX|MathJax|KaTeX|"
+    "Bootstrap|jQuery|Node(?:\\.js)?|npm|Yarn|Ruby|Rails|Perl|PHP|Java|JDK|Golang|Rust|Scala|"
+    "Kotlin|Swift|C\\+\\+|Ubuntu|Debian|Fedora|CentOS|RHEL|Alpine|Windows|macOS|Mac\\sOS(?:\\sX)?|"
+    "OS\\sX|iOS|Android|Linux|Firefox|Chrome|Chromium|Safari|Internet\\sExplorer|Opera|PostgreSQL|"
+    "Postgres|MySQL|MariaDB|SQLite|Redis|MongoDB|Elasticsearch|Celery|Docker|Kubernetes|conda|"
+    "Anaconda|pip|setuptools|virtualenv|[Tt]ox|pytest|CLDR|Unicode|HTML|CSS|XHTML|Qt|PyQt|GTK|Gtk|"
+    "OpenSSL|TLS|SSL|OAuth|SAML|OpenAPI|Git|Mercurial|Subversion|SVN|Bazaar|Read\\sthe\\sDocs|"
+    "Furo|PyData|Bash|Zsh|PowerShell|Excel|Vim|Emacs|JavaScript|TypeScript|ECMAScript|Julia|"
+    "MATLAB|Octave|Stata|Fortran|GCC|Clang|LLVM"
 )
 
 DEFAULT_RULES: tuple[IdentifierRule, ...] = (
@@ -274,7 +274,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
         "versions",
         "a software version (Python 3.7, version 6.2, v2.0, 1.3.2, 3.x) or release number",
         rf"""(?<![\w.])(?:{_PRODUCTS})\s+(?:(?:to|up\s+to|from)\s+)?{_V}(?:{_JOIN}{_V})*
-              (?!\w|\.\d|\s?%)
+              (?!\w|\.\d|\s?%|\s+(?:times|percent|per\s?cent|million|billion|thousand)\b)
           | \b(?:[Bb]ump(?:s|ed)?\s+\S+\s+from\s+{_V}\s+to|[Uu]pgrade[sd]?\s+to)\s+{_V}
           | (?<![\w.])\d+\.\d+(?:\.\d+)*\s+(?:final|alpha|beta|rc)\b
           | \b(?:[Vv]ersions?|[Rr]eleases?|[Rr]elease\s+[Cc]andidates?|[Rr]evisions?)
@@ -300,6 +300,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
          "It will be [[removed at 1.7]].", "[[Bump peter-evans/create-pull-request from 4 to 5]]",
          "Ubuntu [[version from 18.04 LTS to 20.04 LTS]]", "increase [[3.11 beta]] version"),
         ("Python 3.9 is [[25%]] faster than Python 3.8 at startup.",
+         "PyPy [[4]] times faster than CPython.",
          "Inflation was [[2.5%]] in [[2.5]] years.", "It falls from [[0.74]] to [[0.70]].",
          "Spending rose from [[0.3]] to [[0.4]].", "A [[3.11 percent]] rise.",),
         headers=("Version", "Versions", "Deprecated", "Removed", "Added", "Changed", "Since",
