@@ -184,7 +184,7 @@ def _classes_around(node: nodes.Node) -> Iterator[str]:
 
 def _column_header(node: nodes.Node) -> str:
     """The header text of the table column ``node`` is in ("" outside a table body)."""
-    entry, group = node.parent, None
+    entry = node.parent
     while entry is not None and not isinstance(entry, nodes.entry):
         entry = entry.parent
     if entry is None or isinstance(entry.parent.parent, nodes.thead):
