@@ -82,6 +82,7 @@ nitpick_ignore_regex = [
                r"(\..*)?"),
     (r"py:.*", r"(docutils|sphinx|yaml|babel|pint)(\..*)?"),
     (r"py:.*", r"(Any|Path|Fraction|Decimal|Node|Element|Sphinx|Config|BuildEnvironment)"),
+    (r"py:data", r"Ellipsis"),
 ]
 suppress_warnings = [
     # sphinx-autodoc-typehints evaluates the TYPE_CHECKING blocks of *imported* modules

@@ -66,6 +66,10 @@ class Block:
     roles: list[RoleSpan] = field(default_factory=list)
     #: Whether unbound figures of this block are looked for (not in the check's own tables).
     prose: bool = True
+    #: The classes of the elements around the block (text Sphinx generates is marked by one).
+    classes: frozenset[str] = frozenset()
+    #: The header of the table column the block is in ("" outside a table body).
+    header: str = ""
 
     def line_of(self, offset: int) -> int:
         return self.line + self.text.count("\n", 0, offset)
@@ -113,7 +117,8 @@ def _attribute_block(node: nodes.Element, attribute: str, default_source: str) -
 
 def _block(element: nodes.TextElement, default_source: str, prose: bool) -> Block:
     source, line = _source_line(element, default_source)
-    block = Block(source, line, prose=prose)
+    block = Block(source, line, prose=prose, classes=_classes_around(element),
+                  header=_column_header(element))
     parts: list[str] = []
     _inline(element, parts, block)
     block.text = "".join(parts)
@@ -144,6 +149,38 @@ def _role(node: nodes.Element, parts: list[str], block: Block) -> None:
     block.roles.append(span)
     # Keep the role's line breaks, so that the lines after it are counted right.
     parts.append("".join(ch if ch == "\n" else MASK for ch in shown))
+
+
+def _classes_around(node: nodes.Node) -> frozenset[str]:
+    classes: set[str] = set()
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, nodes.Element):
+            classes.update(current.get("classes", ()))
+        current = current.parent
+    return frozenset(classes)
+
+
+def _column_header(node: nodes.Node) -> str:
+    """The header text of the table column ``node`` is in ("" outside a table body)."""
+    entry = node.parent
+    while entry is not None and not isinstance(entry, nodes.entry):
+        entry = entry.parent
+    if entry is None or isinstance(entry.parent.parent, nodes.thead):
+        return ""
+    group = entry.parent.parent.parent
+    heads = [child for child in group.children if isinstance(child, nodes.thead)]
+    if not isinstance(group, nodes.tgroup) or not heads or not heads[0].children:
+        return ""
+    column = _column_of(entry)
+    cells = heads[0].children[-1].children
+    return next((c.astext() for c in cells if _column_of(c) == column), "")
+
+
+def _column_of(entry: nodes.Node) -> int:
+    # An entry spanning columns ("morecols") shifts the ones after it.
+    before = entry.parent.children[:entry.parent.index(entry)]
+    return sum(1 + cell.get("morecols", 0) for cell in before)
 
 
 def _breaks_of(node: nodes.Node) -> str:

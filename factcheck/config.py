@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 
 from factcheck.mentions import ScanSettings
+from factcheck.rules import rules_for
 from factcheck.settings import CONFIG_VALUES, UNUSED_MODES, ConfigValue, InputError, check_values
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def house_locale(config: Config) -> str:
+    """The Babel locale of the site: ``factcheck_locale``, else ``language``, else ``en``."""
     return str(config.factcheck_locale or config.language or "en").replace("-", "_")
 
 
@@ -63,6 +65,8 @@ def scan_settings(config: Config) -> ScanSettings:
         date_order=config.factcheck_date_order,
         number_words=bool(config.factcheck_number_words),
         exempt=tuple(sorted(dict(config.factcheck_exempt).items())),
+        identifier_rules=rules_for(config.factcheck_identifiers,
+                                   config.factcheck_disable_identifiers),
     )
 
 

@@ -92,7 +92,7 @@ def fill_exemption_lists(app: Sphinx, doctree: nodes.document, fromdocname: str)
             uri = app.builder.get_relative_uri(fromdocname, docname)
             title = env.titles[docname].astext() if docname in env.titles else docname
             link = nodes.reference("", title, internal=True, refuri=uri)
-            how = mention.by or "role"
+            how = (mention.by or "role").replace("rule:", "rule ")
             rows.append([[link], [nodes.literal(mention.text, mention.text)],
                          [nodes.Text(mention.reason or "(no reason given)")], [nodes.Text(how)]])
     table = _table(["Page", "Figure", "Why it is not a claim", "Exempted by"], rows, [3, 2, 6, 1])

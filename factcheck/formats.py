@@ -39,8 +39,10 @@ from factcheck import __version__
 from factcheck.findings import Finding, Subtype
 from factcheck.schema import plain
 
+#: The formats ``factcheck check --format`` writes.
 FORMATS = ("text", "json", "sarif", "junit", "github")
 TOOL = "factcheck"
+#: The version of the JSON report's layout (``format_version``).
 JSON_VERSION = 1
 #: Where a SARIF consumer learns what the tool is (``tool.driver.informationUri``).
 INFORMATION_URI = "https://factcheck.readthedocs.io/"

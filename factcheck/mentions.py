@@ -22,6 +22,7 @@ from factcheck.blocks import MASK, Block
 from factcheck.locate import SourceLocator
 from factcheck.reading.lexicon import Lexicon, lexicon_for
 from factcheck.reading.scanner import find_figures
+from factcheck.rules import column_rule, exempting_rule, generated_by, identifier_spans
 
 #: How much prose around a role is kept for reading hedges and units.
 CONTEXT = 40
@@ -73,7 +74,8 @@ class ScanSettings:
     date_order: str | None = "auto"
     number_words: bool = True
     exempt: tuple[tuple[str, str], ...] = ()
-    identifier_rules: Any = None
+    #: The identifier rules in force (:func:`factcheck.rules.rules_for`); none when empty.
+    identifier_rules: tuple[Any, ...] = ()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -129,7 +131,11 @@ def _prose_mentions(block: Block, settings: ScanSettings) -> Iterator[_Found]:
     if not figures:
         return
     exempt = list(_exempt_spans(text, settings.exempt))
-    identifiers = _identifier_spans(text, settings.identifier_rules)
+    rules = settings.identifier_rules or ()
+    # Text Sphinx generates ("Added in version 6.2") or a column headed "Deprecated": all of it.
+    whole = generated_by(block.classes, rules) or column_rule(block.header, rules) \
+        if rules else None
+    identifiers = identifier_spans(text, rules) if rules and whole is None else []
     for figure in figures:
         if MASK in figure.text:
             continue
@@ -139,11 +145,10 @@ def _prose_mentions(block: Block, settings: ScanSettings) -> Iterator[_Found]:
                                                reason=reason, by="config"))
             continue
         # An identifier covers any figure it overlaps ("1.3" of "1.3.2").
-        rule = next((r for s, e, r in identifiers if s < figure.end and figure.start < e), None)
+        rule = whole or exempting_rule(figure.start, figure.end, identifiers)
         if rule is not None:
-            name, why = rule
             yield _Found(figure.start, Mention("exempt", figure.text, block.source, 0,
-                                               reason=why, by=f"rule:{name}"))
+                                               reason=rule.reason, by=f"rule:{rule.name}"))
             continue
         # The prose around it is kept for suggesting the facts that fit it.
         before = text[max(0, figure.start - CONTEXT):figure.start].rsplit(MASK, 1)[-1]
@@ -164,12 +169,3 @@ def _exempt_spans(text: str, exempt: tuple[tuple[str, str], ...]) -> Iterator[tu
     for pattern, reason in _phrase_patterns(exempt):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), reason
-
-
-def _identifier_spans(text: str, rules: Any) -> list[tuple[int, int, tuple[str, str]]]:
-    if rules is None:
-        return []
-    from factcheck.rules import identifier_spans
-
-    return [(start, end, (rule.name, rule.reason))
-            for start, end, rule in identifier_spans(text, rules)]

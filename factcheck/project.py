@@ -27,6 +27,7 @@ from factcheck.facts import FactsFile, load_facts
 from factcheck.findings import Finding, Subtype
 from factcheck.mentions import Mention, ScanSettings, mentions_of_blocks
 from factcheck.reading.lexicon import Lexicon, lexicon_for
+from factcheck.rules import rule_findings, rules_for
 from factcheck.settings import InputError, Settings, date_format_problem, read_settings
 from factcheck.verdicts import (
     as_reported,
@@ -77,7 +78,9 @@ def check_project(docs_dir: Path, *, files: list[Path] | None = None, conf: Path
         return report
     scan = ScanSettings(locale=settings.house_locale, date_order=settings.date_order,
                         number_words=settings.number_words,
-                        exempt=tuple(sorted(dict(settings.exempt).items())))
+                        exempt=tuple(sorted(dict(settings.exempt).items())),
+                        identifier_rules=rules_for(dict(settings.identifiers),
+                                                   list(settings.disable_identifiers)))
     for source in sources:
         report.mentions.extend(_mentions(source, settings, scan))
     report.findings = _findings(report, scan, whole=files is None)
@@ -196,6 +199,8 @@ def _findings(report: ProjectReport, scan: ScanSettings, whole: bool) -> list[Fi
     problem = date_format_problem(settings.date_format, settings.house_locale)
     if problem and settings.conf_path is not None:
         findings.append(Finding(Subtype.CONFIG, problem, str(settings.conf_path)))
+    findings.extend(rule_findings(dict(settings.identifiers), list(settings.disable_identifiers),
+                                  settings.conf_path))
     findings.extend(facts_file_findings(facts_file))
     findings.extend(source_findings(facts_file, bibliography_keys(settings)))
     lexicon = scan.lexicon

@@ -8,6 +8,7 @@ sorted by page and line, so ``-j 2`` reports exactly what ``-j 1`` does.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -17,6 +18,7 @@ from factcheck.config import date_format_problem, scan_settings
 from factcheck.export import export_findings
 from factcheck.facts import FactsFile
 from factcheck.findings import Finding, Subtype
+from factcheck.rules import rule_findings
 from factcheck.sources import bibliography_keys
 from factcheck.state import facts_for
 from factcheck.verdicts import (
@@ -41,7 +43,7 @@ def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["fingerprints"] = facts_file.fingerprints()
     if app.config.factcheck_enabled:
         strict = app.config.factcheck_strict
-        findings = collect_findings(env, facts_file)
+        findings = collect_findings(env, facts_file, Path(app.confdir) / "conf.py")
         used = set().union(*domain.data["uses"].values())
         findings.extend(unused_findings(facts_file, used, app.config.factcheck_unused))
         for finding in findings:
@@ -52,13 +54,18 @@ def report_findings(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(domain.data["list_pages"])
 
 
-def collect_findings(env: BuildEnvironment, facts_file: FactsFile) -> list[Finding]:
+def collect_findings(env: BuildEnvironment, facts_file: FactsFile,
+                     conf: Path | None = None) -> list[Finding]:
     """Every finding of the build, in a stable order: configuration, the facts file, then pages
     by name and line."""
     findings = []
     problem = date_format_problem(env.config)
     if problem:
         findings.append(Finding(Subtype.CONFIG, problem, str(env.srcdir / "conf.py")))
+    config = env.config
+    findings.extend(rule_findings(config.factcheck_identifiers,
+                                  config.factcheck_disable_identifiers,
+                                  conf))
     findings.extend(facts_file_findings(facts_file))
     findings.extend(source_findings(facts_file, bibliography_keys(env)))
     settings = scan_settings(env.config)

@@ -105,6 +105,7 @@ class Table:
     title: str
     header: tuple[str, ...]
     widths: tuple[int, ...]
+    #: The cells of each row, for the page (``literal`` markup).
     rows: tuple[tuple[str, ...], ...]
     records: tuple[dict[str, Any], ...]
 
@@ -152,6 +153,30 @@ def value_kinds_table() -> Table:
     )
 
 
+def _marked(texts: tuple[str, ...]) -> str:
+    """Examples with their ``[[marked]]`` spans as literals, one per line."""
+    return "; ".join(re.sub(r"\[\[(.+?)\]\]", r"``\1``", text) for text in texts)
+
+
+def rules_table() -> Table:
+    from factcheck.rules import DEFAULT_RULES
+
+    def exempted(rule: Any) -> str:
+        heads = (f"; cells of table columns headed {', '.join(rule.headers)}"
+                 if rule.headers else "")
+        return _marked(rule.examples) + heads
+
+    return Table(
+        "rules", "Identifier rules: digits that are not claims",
+        ("Rule", "Why it is not a claim", "Exempted (in code font)",
+         "Still reported (in code font)"), (2, 4, 4, 4),
+        tuple((f"``{r.name}``", r.reason, exempted(r), _marked(r.claims))
+              for r in DEFAULT_RULES),
+        tuple({"name": r.name, "reason": r.reason, "examples": list(r.examples),
+               "claims": list(r.claims), "headers": list(r.headers)} for r in DEFAULT_RULES),
+    )
+
+
 def examples_table() -> Table:
     return Table(
         "examples", "Constructs: a statement that passes and one that fails",
@@ -180,6 +205,7 @@ TABLES = {
     "values": value_kinds_table,
     "hedges": hedges_table,
     "examples": examples_table,
+    "rules": rules_table,
 }
 
 

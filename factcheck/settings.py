@@ -71,6 +71,18 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "``None`` (no order: such a date is reported as ambiguous) or ``'auto'`` (the "
                 "locale's: ``en_GB`` DMY, ``en_US`` MDY, ``de``/``fr`` DMY; plain ``en`` has "
                 "none, since English writes both)."),
+    ConfigValue("factcheck_identifiers", {}, (dict,), "env",
+                "The project's own identifier rules, added to the defaults (see the list of "
+                "identifier rules): a name mapped to a regular expression and the reason its "
+                "matches are not claims, ``{'ticket': {'pattern': r'TKT-\\d+', 'reason': "
+                "'our ticket ids'}}``. Figures inside a match are exempt and listed on the "
+                "exemptions page with the rule's name and reason. Optional ``'examples'``: "
+                "strings with the exempted span in double brackets, checked at startup. A rule "
+                "without a reason or with a bad pattern is reported (subtype ``config``) and "
+                "left out."),
+    ConfigValue("factcheck_disable_identifiers", [], (list, tuple), "env",
+                "Names of identifier rules to switch off, default or the project's own, e.g. "
+                "``['labels']``: figures they would exempt are checked again."),
     ConfigValue("factcheck_skip_directives", [], (list, tuple), "",
                 "Directives of other extensions whose content is data, not prose (e.g. a chart "
                 "directive listing fact ids; its argument, a caption, is still read).  "
@@ -140,6 +152,8 @@ class Settings:
     exclude_docs: tuple[str, ...] = _default("exclude_docs")
     number_words: bool = _default("number_words")
     date_order: str | None = _default("date_order")
+    identifiers: Mapping[str, Any] = _default("identifiers")
+    disable_identifiers: tuple[str, ...] = _default("disable_identifiers")
     skip_directives: tuple[str, ...] = _default("skip_directives")
     html_show_ids: bool = _default("html_show_ids")
     register_license: str = _default("register_license")
