@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import __version__
+from factcheck.cache import cache_dir
 from factcheck.facts import Fact, FactsFile, load_facts
 from factcheck.findings import Finding, Subtype
 from factcheck.formats import FORMATS, display_path, dump_json, printable, render, summary
@@ -42,8 +43,10 @@ def _engine() -> Any:
 def _check_project(target: Target, options: argparse.Namespace) -> Any:
     project = _engine()
     try:
+        cache = None if getattr(options, "no_cache", False) else cache_dir(
+            getattr(options, "cache_dir", None))
         return project.check_project(target.docs_dir, files=target.files,
-                                     conf=options.config, facts=options.facts)
+                                     conf=options.config, facts=options.facts, cache_dir=cache)
     except project.InputError as exc:
         raise InputError(str(exc)) from None
 
@@ -351,6 +354,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read the settings from this conf.py instead of DOCS_DIR/conf.py")
     group.add_argument("--facts", type=Path, metavar="PATH",
                        help="use this facts file instead of the one conf.py names")
+    group.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="keep results between runs here (default: .factcheck_cache, or "
+                            "$FACTCHECK_CACHE_DIR)")
+    group.add_argument("--no-cache", action="store_true",
+                       help="read and judge everything again, keep nothing")
     output = argparse.ArgumentParser(add_help=False)
     out = output.add_argument_group("output")
     out.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")

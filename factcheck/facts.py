@@ -186,6 +186,11 @@ def remember(path: Path, facts_file: FactsFile) -> None:
     _cache[path] = ((stat.st_mtime_ns, stat.st_size), facts_file)
 
 
+def read_source(path: Path) -> bytes | FactsProblem:
+    """The bytes of the facts file, or the problem that keeps them from being read."""
+    return _read_bytes(path)
+
+
 def _read_bytes(path: Path) -> bytes | FactsProblem:
     if path.is_dir():
         return FactsProblem(0, f"the facts path {path} is a directory, not a YAML file "

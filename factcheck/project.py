@@ -23,7 +23,7 @@ from typing import Any
 from docutils import nodes
 
 from factcheck.blocks import blocks_of
-from factcheck.facts import FactsFile, load_facts
+from factcheck.facts import FactsFile
 from factcheck.findings import Finding, Subtype
 from factcheck.mentions import Mention, ScanSettings, mentions_of_blocks
 from factcheck.reading.lexicon import Lexicon, lexicon_for
@@ -35,6 +35,7 @@ from factcheck.verdicts import (
     judge,
     source_findings,
     unused_findings,
+    verdict_key,
 )
 
 __all__ = ["InputError", "ProjectReport", "check_project"]
@@ -63,14 +64,18 @@ class ProjectReport:
 
 
 def check_project(docs_dir: Path, *, files: list[Path] | None = None, conf: Path | None = None,
-                  facts: Path | None = None) -> ProjectReport:
+                  facts: Path | None = None, cache_dir: Path | None = None) -> ProjectReport:
     """The findings of the project in ``docs_dir`` (of only ``files``, when given).
 
+    ``cache_dir`` keeps results between runs (:mod:`factcheck.cache`); ``None`` keeps nothing.
     Raises :class:`~factcheck.settings.InputError` for a conf.py that cannot be read, and for a
     facts file that cannot be read at all (missing, not YAML, not UTF-8).
     """
+    from factcheck.cache import Cache
+
     settings = read_settings(Path(docs_dir), conf=conf, facts=facts)
-    facts_file = load_facts(settings.facts)
+    cache = Cache(cache_dir, settings.srcdir)
+    facts_file = _facts(settings.facts, cache)
     _refuse_unreadable(facts_file)
     sources = discover(settings) if files is None else [Path(f).resolve() for f in files]
     report = ProjectReport(settings, facts_file, files=sources)
@@ -81,10 +86,67 @@ def check_project(docs_dir: Path, *, files: list[Path] | None = None, conf: Path
                         exempt=tuple(sorted(dict(settings.exempt).items())),
                         identifier_rules=rules_for(dict(settings.identifiers),
                                                    list(settings.disable_identifiers)))
+    reading = repr((scan, settings.skip_directives, settings.myst_enable_extensions,
+                    settings.suffixes, settings.exclude_docs))
+    page_findings: list[Finding] = []
+    keys = set()
     for source in sources:
-        report.mentions.extend(_mentions(source, settings, scan))
-    report.findings = _findings(report, scan, whole=files is None)
+        key = _page_key(source, reading)
+        keys.add(key)
+        mentions = cache.get("mentions", key)
+        if mentions is None:
+            mentions = _mentions(source, settings, scan)
+            cache.put("mentions", key, mentions)
+        report.mentions.extend(mentions)
+        page_findings.extend(_judged(key, mentions, report, scan, cache))
+    if files is None:  # a whole run: forget pages that are gone or changed
+        cache.keep_only("mentions", keys)
+        cache.keep_only("findings", keys)
+    report.findings = _findings(report, page_findings, whole=files is None)
+    cache.save()
     return report
+
+
+def _facts(path: Path, cache: Any) -> FactsFile:
+    """The facts file, parsed or (same bytes as last time) taken from the cache."""
+    from factcheck.cache import digest
+    from factcheck.facts import FactsProblem, read_facts_bytes, read_source
+
+    data = read_source(path)
+    if isinstance(data, FactsProblem):
+        return read_facts_bytes(path, data)
+    key = (str(path), digest(data))
+    facts_file = cache.get("facts", key)
+    if facts_file is None:
+        facts_file = read_facts_bytes(path, data)
+        cache.data["facts"] = {}  # only the current file is worth keeping
+        cache.put("facts", key, facts_file)
+    return facts_file  # type: ignore[no-any-return]
+
+
+def _page_key(source: Path, reading: str) -> tuple[str, str, str]:
+    from factcheck.cache import digest
+
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    return str(source), digest(data), digest(reading.encode())
+
+
+def _judged(key: tuple[str, str, str], mentions: list[Mention], report: ProjectReport,
+            scan: ScanSettings, cache: Any) -> list[Finding]:
+    """The findings of one page's mentions, judged or (nothing they depend on changed) cached."""
+    depends = (key, scan.locale, scan.date_order,
+               verdict_key({i for m in mentions for i in m.fact_ids}, report.facts_file))
+    kept = cache.get("findings", key)
+    if kept is not None and kept[0] == depends:
+        return kept[1]  # type: ignore[no-any-return]
+    lexicon = scan.lexicon
+    findings = [f for m in sorted(mentions, key=lambda m: (m.line, m.column))
+                if (f := judge(m, report.facts_file, lexicon)) is not None]
+    cache.put("findings", key, (depends, findings))
+    return findings
 
 
 _BIB_KEY = re.compile(r"@(?!comment|string|preamble)\w+\s*[{(]\s*([^,\s]+)\s*,", re.IGNORECASE)
@@ -193,7 +255,8 @@ def _parser(kind: str, myst_extensions: tuple[str, ...]) -> tuple[Any, Any]:
     return parser, options
 
 
-def _findings(report: ProjectReport, scan: ScanSettings, whole: bool) -> list[Finding]:
+def _findings(report: ProjectReport, page_findings: list[Finding],
+              whole: bool) -> list[Finding]:
     settings, facts_file = report.settings, report.facts_file
     findings: list[Finding] = []
     problem = date_format_problem(settings.date_format, settings.house_locale)
@@ -203,11 +266,7 @@ def _findings(report: ProjectReport, scan: ScanSettings, whole: bool) -> list[Fi
                                   settings.conf_path))
     findings.extend(facts_file_findings(facts_file))
     findings.extend(source_findings(facts_file, bibliography_keys(settings)))
-    lexicon = scan.lexicon
-    for mention in sorted(report.mentions, key=lambda m: (m.source, m.line, m.column)):
-        finding = judge(mention, facts_file, lexicon)
-        if finding is not None:
-            findings.append(finding)
+    findings.extend(sorted(page_findings, key=lambda f: (f.path, f.line, f.column)))
     if whole:
         used = {fact_id for m in report.mentions for fact_id in m.fact_ids}
         findings.extend(unused_findings(facts_file, used, settings.unused))

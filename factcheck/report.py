@@ -27,6 +27,7 @@ from factcheck.verdicts import (
     judge,
     source_findings,
     unused_findings,
+    verdict_key,
 )
 
 if TYPE_CHECKING:
@@ -89,20 +90,6 @@ def collect_findings(env: BuildEnvironment, facts_file: FactsFile,
         kept[docname] = (key, page)
         findings.extend(page)
     return findings
-
-
-def verdict_key(fact_ids: set[str], facts_file: FactsFile) -> tuple[object, ...]:
-    """What the findings of a page that names ``fact_ids`` depend on in the facts file."""
-    parts: list[object] = [facts_file.path.name]
-    for fact_id in sorted(fact_ids):
-        fact = facts_file.facts.get(fact_id)
-        if fact is not None:
-            parts.append((fact_id, fact.written, fact.label, fact.line, fact.fingerprint()))
-        elif fact_id in facts_file.invalid:
-            parts.append((fact_id, "invalid", facts_file.invalid[fact_id]))
-        else:  # "did you mean …" depends on every id of the file
-            parts.append((fact_id, "unknown", tuple(sorted(facts_file.facts))))
-    return tuple(parts)
 
 
 def emit(finding: Finding, strict: bool) -> None:

@@ -147,6 +147,20 @@ def as_reported(finding: Finding, strict: bool) -> Finding:
     return finding
 
 
+def verdict_key(fact_ids: set[str], facts_file: FactsFile) -> tuple[object, ...]:
+    """What the findings of a page that names ``fact_ids`` depend on in the facts file."""
+    parts: list[object] = [facts_file.path.name]
+    for fact_id in sorted(fact_ids):
+        fact = facts_file.facts.get(fact_id)
+        if fact is not None:
+            parts.append((fact_id, fact.written, fact.label, fact.line, fact.fingerprint()))
+        elif fact_id in facts_file.invalid:
+            parts.append((fact_id, "invalid", facts_file.invalid[fact_id]))
+        else:  # "did you mean …" depends on every id of the file
+            parts.append((fact_id, "unknown", tuple(sorted(facts_file.facts))))
+    return tuple(parts)
+
+
 def facts_file_findings(facts_file: FactsFile) -> list[Finding]:
     """The problems of the facts file itself, at their lines."""
     return [Finding(Subtype(problem.subtype), printable(problem.message), str(facts_file.path),

@@ -43,7 +43,8 @@ class QuantityValue:
         return replace(self, hedge=hedge)
 
     def describe(self) -> str:
-        unit = self.written_unit or (symbol_of(self.unit) if self.unit else "")
+        # pint's own spelling of the unit: describing a value must not need pint loaded.
+        unit = self.written_unit or self.unit or ""
         return hedge_phrase(self.hedge) + f"{plain_number(self.amount.value)} {unit}".strip()
 
 
