@@ -78,8 +78,8 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
 
 def fill_exemption_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """``doctree-resolved``: replace each placeholder with the exemptions of the whole site."""
-    if fromdocname not in get_domain(app.env).data["list_pages"]:
-        return  # most pages have no list: do not walk their doctrees
+    if not get_domain(app.env).data["list_pages"]:
+        return  # no page has a list: no doctree needs to be walked
     placeholders = list(doctree.findall(exemption_list))
     if not placeholders:
         return

@@ -176,8 +176,9 @@ class Settings:
         srcdir = Path(self.srcdir).resolve()
         object.__setattr__(self, "srcdir", srcdir)
         object.__setattr__(self, "facts", (srcdir / self.facts).resolve())
-        object.__setattr__(self, "exclude_docs", tuple(self.exclude_docs))
-        object.__setattr__(self, "skip_directives", tuple(self.skip_directives))
+        for item in fields(self):  # lists (as conf.py writes them) are kept as tuples
+            if isinstance(getattr(self, item.name), list):
+                object.__setattr__(self, item.name, tuple(getattr(self, item.name)))
 
     @property
     def house_locale(self) -> str:

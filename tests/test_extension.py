@@ -508,7 +508,8 @@ def test_incremental_rebuilds_follow_derived_facts_and_ignore_unused_ones(
     facts = src / "facts.yaml"
     facts.write_text(facts.read_text(encoding="utf-8") + (
         "gamma:\n  derive: beta + 500\n  label: Beta and five hundred\n"), encoding="utf-8")
-    _touch_later(src / "c.md", "# Page C\n\nIn all {fact}`20,500 <gamma>`; 777 unbound.\n")
+    (src / "c.md").write_text("# Page C\n\nIn all {fact}`20,500 <gamma>`; 777 unbound.\n",
+                              encoding="utf-8")
     build = tmp_path / "_build"
     parsed: list[str] = []
     real = facts_module.read_facts_bytes

@@ -59,7 +59,12 @@ def test_same_values_as_sphinx_on_every_test_root_and_the_site(root: str, tmp_pa
         assert ours.exclude_patterns == tuple(config.exclude_patterns)
         assert ours.extensions == tuple(config.extensions)
         # After myst_parser's setup Sphinx knows .md; the settings say so without loading it.
-        assert ours.suffixes == dict(config.source_suffix)
+        expected = dict(config.source_suffix)
+        if "myst_parser" not in config.extensions:
+            # Sphinx's default source_suffix dict is shared between apps of one process, and an
+            # earlier app's myst_parser may have added ".md" to it.
+            expected.pop(".md", None)
+        assert ours.suffixes == expected
     finally:
         app.cleanup()
 
