@@ -163,7 +163,10 @@ def make_date(year: int | None, month: int | None = None, day: int | None = None
     """A checked date: an impossible one (``1939-02-30``, year 0, month 13) raises BadValue."""
     if precision is None:
         precision = "day" if day is not None else "month" if month is not None else "year"
-    if year is not None and century_known and not MIN_YEAR <= year <= MAX_YEAR:
+    # The 1st century and the decade 0s start in the year before year 1 (their span is clamped
+    # to the calendar); any other date must lie in it.
+    lowest = 0 if precision in ("century", "decade") else MIN_YEAR
+    if year is not None and century_known and not lowest <= year <= MAX_YEAR:
         raise BadValue(f"year {year} is outside the calendar this check knows "
                        f"({MIN_YEAR}–{MAX_YEAR}; there is no year 0)")
     if month is not None and not 1 <= month <= 12:
