@@ -7,7 +7,9 @@ is imported the first time a unit is actually parsed or converted, never at star
 
 A figure in the fact's own unit is compared exactly as a number; a figure in another unit of the
 same dimension ("2,602 sq mi" for a fact of 6,739 km²) is compared after conversion, to the
-precision it is written with (the nearest square mile).  A unit of another dimension is a mismatch.
+precision it is written with (the nearest square mile): the converted value must round to the
+stated figure.  A converted value exactly half-way between two figures rounds to either (both
+half-up and half-even rounding are in use).  A unit of another dimension is a mismatch.
 """
 
 from __future__ import annotations
@@ -157,22 +159,19 @@ def compare_quantities(fact: QuantityValue, stated: QuantityValue) -> str | None
     if dimensionality(stated.unit) != dimensionality(fact.unit):
         return (f"{stated.written_unit or symbol_of(stated.unit)} does not measure what "
                 f"{symbol_of(fact.unit)} does")
-    low, high = fact.amount.interval()
-    converted = sorted(_convert(value, fact.unit, stated.unit) for value in (low, high))
+    # The fact's value converted, then rounded to the precision the statement is written with:
+    # "2,602 sq mi" and "673,900 hectares" both state 6,739 km².  (The fact's own interval is
+    # not used: converted into a finer unit it is wider than any figure written in that unit.)
+    converted = _convert(fact.amount.value, fact.unit, stated.unit)
     rounded = bool(stated.hedge and stated.hedge.rounds)
-    if within((converted[0], converted[1]), stated.amount.interval(rounded)):
+    if within((converted, converted), stated.amount.interval(rounded)):
         return None
-    return f"another value once converted ({_approx(converted)} {symbol_of(stated.unit)})"
+    return f"another value once converted ({float(converted):,.2f} {symbol_of(stated.unit)})"
 
 
 def _convert(value: Fraction, unit: str, to: str) -> Fraction:
     quantity: Any = registry().Quantity(float(value), unit)
     return Fraction(quantity.to(to).magnitude)
-
-
-def _approx(interval: list[Fraction]) -> str:
-    middle = (interval[0] + interval[1]) / 2
-    return f"{float(middle):,.2f}"
 
 
 def make_quantity(amount: Amount, written_unit: str, hedge: Hedge | None = None) -> QuantityValue:
