@@ -149,7 +149,8 @@ def _hyphen_ends(text: str, lexicon: Lexicon) -> list[Figure]:
     """The second number of "1000-5000", "5k-20k", "18-19": the digit reader does not start a
     number right after a hyphen (it would be a sign); here it does, after a figure's end."""
     found = []
-    for match in re.finditer(r"(?<=[\dkKmM])-(?=\d)", text):
+    # "1920--1950": two hyphens are a dash where smart quotes did not turn them into one.
+    for match in re.finditer(r"(?<=[\dkKmM])--?(?=\d)", text):
         start = match.end()
         for number in digits_pattern(lexicon).finditer(" " + text[start:]):
             read = read_digits(number, lexicon)
@@ -198,9 +199,20 @@ def _combine(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]
     figures = _join_pairs(text, figures, lexicon, _and_fraction)
     figures = [_with_scale_word(text, f, lexicon) for f in figures]
     figures = [_with_percent_word(text, _negative(text, f, lexicon), lexicon) for f in figures]
+    # A figure that grew over the next one ("quatre-vingts pour cent" over "cent") keeps it.
+    figures = _without_overlaps(figures)
     figures = _join_pairs(text, figures, lexicon, _out_of)
     figures = _join_pairs(text, figures, lexicon, _year_in_words)
     return _join_pairs(text, figures, lexicon, _range)
+
+
+def _without_overlaps(figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for figure in figures:
+        if out and figure.start < out[-1].end:
+            continue
+        out.append(figure)
+    return out
 
 
 def _scaled(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
@@ -330,7 +342,7 @@ def _range(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | N
     start = low.start
     grammar = lexicon.grammar
     articles = "|".join(map(re.escape, grammar.articles)) or "(?!)"
-    connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|-|\s+-\s+", gap) or re.fullmatch(
+    connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|--?|\s+--?\s+", gap) or re.fullmatch(
         rf"\s+(?:{'|'.join(map(re.escape, grammar.range_words))})\s+(?:(?:{articles})\s+)?",
         gap, re.IGNORECASE)
     for opening, joining in grammar.range_frames:
