@@ -7,8 +7,9 @@ is imported the first time a unit is actually parsed or converted, never at star
 
 A figure in the fact's own unit is compared exactly as a number; a figure in another unit of the
 same dimension ("2,602 sq mi" for a fact of 6,739 km²) is compared after conversion, to the
-precision it is written with (the nearest square mile): the converted value must round to the
-stated figure.  A converted value exactly half-way between two figures rounds to either (both
+precision it is written with (the nearest square mile): the statement's interval must hold the
+fact's converted interval, or lie inside it and hold the converted value (a finer unit: "673,900
+hectares").  A converted value exactly half-way between two figures rounds to either (both
 half-up and half-even rounding are in use).  A unit of another dimension is a mismatch.
 """
 
@@ -159,12 +160,16 @@ def compare_quantities(fact: QuantityValue, stated: QuantityValue) -> str | None
     if dimensionality(stated.unit) != dimensionality(fact.unit):
         return (f"{stated.written_unit or symbol_of(stated.unit)} does not measure what "
                 f"{symbol_of(fact.unit)} does")
-    # The fact's value converted, then rounded to the precision the statement is written with:
-    # "2,602 sq mi" and "673,900 hectares" both state 6,739 km².  (The fact's own interval is
-    # not used: converted into a finer unit it is wider than any figure written in that unit.)
     converted = _convert(fact.amount.value, fact.unit, stated.unit)
+    low, high = sorted(_convert(v, fact.unit, stated.unit) for v in fact.amount.interval())
     rounded = bool(stated.hedge and stated.hedge.rounds)
-    if within((converted, converted), stated.amount.interval(rounded)):
+    written = stated.amount.interval(rounded)
+    # As with numbers in the fact's own unit: the statement covers the fact's interval
+    # ("2,602 sq mi" for 6,739 km²), or it is a finer spelling of the fact's value, which rounds
+    # to it ("673,900 hectares" for 6,739 km²).  "one mile" for 1 km does neither: 0.62 mi
+    # rounds to 1, but 1 mile is no spelling of a kilometre.
+    if within((low, high), written) or (within(written, (low, high))
+                                        and within((converted, converted), written)):
         return None
     return f"another value once converted ({float(converted):,.2f} {symbol_of(stated.unit)})"
 
