@@ -41,6 +41,8 @@ class Grammar:
     #: Words that make the next number negative ("minus 5").
     negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
+    #: Words joining a figure to its unit or currency ("7,5 millions de dollars", "d'euros").
+    measure_links: tuple[str, ...] = ()
 
 
 EN = Grammar(
@@ -62,6 +64,8 @@ EN = Grammar(
         "just under": Hedge.NEARLY, "just over": Hedge.OVER,
         "up to": Hedge.UP_TO, "at most": Hedge.UP_TO, "no more than": Hedge.UP_TO,
         "a maximum of": Hedge.UP_TO, "as many as": Hedge.UP_TO, "not more than": Hedge.UP_TO,
+        # A negated bound is the other bound: "not over 100" is at most 100.
+        "not over": Hedge.UP_TO, "not exceeding": Hedge.UP_TO, "not under": Hedge.AT_LEAST,
         "only": Hedge.EXACT, "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
     },
     percent_words=("percent", "per cent", "per-cent", "pct"),
@@ -92,10 +96,14 @@ DE = Grammar(
         "etwa": Hedge.APPROX, "ungefähr": Hedge.APPROX, "rund": Hedge.APPROX,
         "circa": Hedge.APPROX, "ca.": Hedge.APPROX, "zirka": Hedge.APPROX,
         "knapp": Hedge.NEARLY, "fast": Hedge.NEARLY, "beinahe": Hedge.NEARLY,
+        "annähernd": Hedge.APPROX,
         "über": Hedge.OVER, "mehr als": Hedge.OVER,
         "mindestens": Hedge.AT_LEAST, "wenigstens": Hedge.AT_LEAST,
         "unter": Hedge.UNDER, "weniger als": Hedge.UNDER,
         "bis zu": Hedge.UP_TO, "höchstens": Hedge.UP_TO, "maximal": Hedge.UP_TO,
+        # "nicht mehr als 100 Zeichen" is at most 100, not more than 100.
+        "nicht mehr als": Hedge.UP_TO, "nicht über": Hedge.UP_TO,
+        "nicht weniger als": Hedge.AT_LEAST, "nicht unter": Hedge.AT_LEAST,
         "nur": Hedge.EXACT, "genau": Hedge.EXACT,
     },
     percent_words=("Prozent",),
@@ -114,9 +122,13 @@ FR = Grammar(
     hedges={
         "environ": Hedge.APPROX, "quelque": Hedge.APPROX, "quelques": Hedge.APPROX,
         "à peu près": Hedge.APPROX, "approximativement": Hedge.APPROX,
-        "près de": Hedge.NEARLY, "presque": Hedge.NEARLY, "quasiment": Hedge.NEARLY,
-        "plus de": Hedge.OVER, "au moins": Hedge.AT_LEAST,
-        "moins de": Hedge.UNDER,
+        "près de": Hedge.NEARLY, "près d'": Hedge.NEARLY, "près d’": Hedge.NEARLY,
+        "presque": Hedge.NEARLY, "quasiment": Hedge.NEARLY,
+        "plus de": Hedge.OVER, "plus d'": Hedge.OVER, "plus d’": Hedge.OVER,
+        "au moins": Hedge.AT_LEAST,
+        "moins de": Hedge.UNDER, "moins d'": Hedge.UNDER, "moins d’": Hedge.UNDER,
+        # "pas plus de 100" is at most 100, not more than 100.
+        "pas plus de": Hedge.UP_TO, "pas moins de": Hedge.AT_LEAST,
         "jusqu'à": Hedge.UP_TO, "jusqu’à": Hedge.UP_TO, "au plus": Hedge.UP_TO,
         "au maximum": Hedge.UP_TO,
         "seulement": Hedge.EXACT, "exactement": Hedge.EXACT,
@@ -132,6 +144,7 @@ FR = Grammar(
     decade_suffix="",
     decade_prefix=r"années\s+",
     out_of=("sur",),
+    measure_links=("de", "d'", "d’"),
 )
 
 GRAMMARS: dict[str, Grammar] = {"en": EN, "de": DE, "fr": FR}

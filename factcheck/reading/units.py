@@ -39,6 +39,8 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
     tokens = []
     # "six-mile", "3-inch": a unit joined to its number by a hyphen.
     position = 1 if text[:1] == "-" and text[1:2].isalpha() else 0
+    position = _after_link(text, position, lexicon)  # "2 millions de kilomètres carrés"
+    start = position
     for _ in range(4):
         match = _UNIT_TOKEN.match(text, position)
         if not match:
@@ -46,7 +48,7 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
         position = match.end()
         tokens.append(position)
     for end in reversed(tokens):
-        written = text[:end].strip().lstrip("-")
+        written = text[start:end].strip().lstrip("-")
         if written.casefold() in _FUNCTION_WORDS:
             continue
         unit = _cldr_units(lexicon).get(written.casefold()) or parse_unit(written)
@@ -137,6 +139,7 @@ def currency_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
             found.setdefault(written.casefold(), set()).add(code)
 
     plurals = locale._data.get("currency_names_plural", {})
+    head = _head_position(locale)
     for code in list_currencies():
         add(code, code)
         symbol = get_currency_symbol(code, locale)
@@ -145,10 +148,25 @@ def currency_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
         names = {get_currency_name(code, locale=locale), *plurals.get(code, {}).values()}
         for name in names:
             add(name, code)
-            last = name.split()[-1]
-            if len(last) > 2:
-                add(last, code)
+            # "dollars" of "US dollars" and of "dollars canadiens", "Dollar" of "US-Dollar"
+            noun = re.split(r"[\s-]+", name)[head]
+            if len(noun) > 2:
+                add(noun, code)
     return {written: frozenset(codes) for written, codes in found.items()}
+
+
+def _head_position(locale: Locale) -> int:
+    """Where a currency's name puts its noun: last in English and German ("Canadian dollar",
+    "Kanadischer Dollar"), first in French ("dollar canadien").  Read from CLDR: the word the
+    names of the Canadian, Australian and New Zealand dollars share."""
+    names = [re.split(r"[\s-]+", get_currency_name(code, locale=locale))
+             for code in ("CAD", "AUD", "NZD")]
+    shared = set.intersection(*(set(n) for n in names))
+    if len(shared) == 1:
+        noun = shared.pop()
+        if all(n[0] == noun for n in names):
+            return 0
+    return -1
 
 
 @lru_cache(maxsize=16)
@@ -158,10 +176,20 @@ def _currency_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})", re.IGNORECASE)
 
 
+def _after_link(text: str, position: int, lexicon: Lexicon) -> int:
+    """Where the unit or currency starts after a linking word ("de", "d'") at ``position``."""
+    links = lexicon.grammar.measure_links
+    if not links:
+        return position
+    alternation = "|".join(re.escape(w) + (r"\s*" if w[-1] in "'’" else r"\s+") for w in links)
+    match = re.compile(rf"\s*(?:{alternation})(?=[^\W\d_])", re.IGNORECASE).match(text, position)
+    return match.end() if match else position
+
+
 def currency_after(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str, int] | None:
     """The currency ``text`` starts with ("dollars", "USD", "Lt"): codes, as written, length."""
     match = re.match(r"\s*|-(?=[^\W\d_])", text)  # "7 million dollars", "one-yen"
-    start = match.end() if match else 0
+    start = _after_link(text, match.end() if match else 0, lexicon)
     found = _currency_pattern(lexicon).match(text, start)
     if not found or (found.end() < len(text) and text[found.end()].isalnum()
                      and found.group()[-1:].isalnum()):
