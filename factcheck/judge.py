@@ -9,6 +9,12 @@ is left of the role's text must hold nothing that looks like part of a figure: a
 name or abbreviation, a number or ordinal word, or the first letters of a month ("Octob.").  If
 something is left, the statement is *unreadable* — it is never quietly compared on the parts
 that were understood (so ``Sept. 1939`` can never pass as the bare year 1939).
+
+Words the reader deliberately does not read count as such parts: vague quantities ("a few
+thousand", "several hundred", "hundreds of"; the grammar's ``vague_words``) and seasons or
+quarters of a year ("winter 1939", "Q4 1939"; ``season_words``).  A role holding one is
+unreadable; bind the figure without it ("a few {fact}`thousand <x>`" is no better: leave vague
+figures unbound, or exempt them).  A weekday is read and checked against the fact's day.
 """
 
 from __future__ import annotations
@@ -311,6 +317,8 @@ def _figure_like(token: str, lexicon: Lexicon) -> bool:
         return True
     if folded in lexicon.tens_plural or folded in lexicon.grammar.parts:
         return True
+    if folded in lexicon.grammar.vague_words or folded in lexicon.grammar.season_words:
+        return True  # "a few thousand", "winter 1939": stated, but not read
     parts = re.split(r"[-\s]+", folded)
     if len(parts) > 1 and all(p in lexicon.cardinal_words or p in lexicon.ordinal_words
                               for p in parts):

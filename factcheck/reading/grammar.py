@@ -43,6 +43,12 @@ class Grammar:
     extra_months: dict[str, int] = field(default_factory=dict)
     #: Words joining a figure to its unit or currency ("7,5 millions de dollars", "d'euros").
     measure_links: tuple[str, ...] = ()
+    #: Words that make a figure vague ("a few thousand", "several hundred", "hundreds"): the
+    #: reader does not read them, so a statement holding one is unreadable, never the bare scale.
+    vague_words: frozenset[str] = frozenset()
+    #: Parts of a year the reader does not read ("winter 1939"): a statement holding one is
+    #: unreadable, never the bare year.
+    season_words: frozenset[str] = frozenset()
 
 
 EN = Grammar(
@@ -89,6 +95,10 @@ EN = Grammar(
     negative_words=("minus", "negative"),
     # "Sept." is the common English abbreviation CLDR does not list ("Sep").
     extra_months={"sept": 9},
+    vague_words=frozenset({"few", "several", "many", "couple", "numerous", "multiple", "scores",
+                           "dozens", "hundreds", "thousands", "millions", "billions", "tens"}),
+    season_words=frozenset({"spring", "summer", "autumn", "fall", "winter", "springtime",
+                            "summertime", "wintertime", "quarter"}),
 )
 
 DE = Grammar(
@@ -116,6 +126,9 @@ DE = Grammar(
     ordinal_suffix=r"\.",
     decade_suffix=r"er(?:[\s-]+Jahren?)?",
     out_of=("von",),
+    vague_words=frozenset({"einige", "mehrere", "viele", "paar", "zahlreiche", "dutzende",
+                           "hunderte", "tausende", "zehntausende", "hunderttausende"}),
+    season_words=frozenset({"frühling", "frühjahr", "sommer", "herbst", "winter", "quartal"}),
 )
 
 FR = Grammar(
@@ -145,6 +158,9 @@ FR = Grammar(
     decade_prefix=r"années\s+",
     out_of=("sur",),
     measure_links=("de", "d'", "d’"),
+    vague_words=frozenset({"plusieurs", "nombreux", "nombreuses", "dizaines", "centaines",
+                           "milliers", "quelques"}),
+    season_words=frozenset({"printemps", "été", "automne", "hiver", "trimestre"}),
 )
 
 GRAMMARS: dict[str, Grammar] = {"en": EN, "de": DE, "fr": FR}
