@@ -311,7 +311,7 @@ def _figure_like(token: str, lexicon: Lexicon) -> bool:
     if any(ch.isdigit() for ch in token):
         return True
     folded = token.casefold()
-    if lexicon.month(token) is not None:
+    if lexicon.month(token) is not None or lexicon.weekday(token) is not None:
         return True
     if folded in lexicon.cardinal_words or folded in lexicon.ordinal_words:
         return True

@@ -41,6 +41,8 @@ class Grammar:
     #: Words that make the next number negative ("minus 5").
     negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
+    #: Weekday abbreviations CLDR does not list ("Tues", "Thurs"), Monday = 0.
+    extra_weekdays: dict[str, int] = field(default_factory=dict)
     #: Words joining a figure to its unit or currency ("7,5 millions de dollars", "d'euros").
     measure_links: tuple[str, ...] = ()
     #: Words that make a figure vague ("a few thousand", "several hundred", "hundreds"): the
@@ -95,6 +97,7 @@ EN = Grammar(
     negative_words=("minus", "negative"),
     # "Sept." is the common English abbreviation CLDR does not list ("Sep").
     extra_months={"sept": 9},
+    extra_weekdays={"Tues": 1, "Weds": 2, "Thur": 3, "Thurs": 3},
     vague_words=frozenset({"few", "several", "many", "couple", "numerous", "multiple", "scores",
                            "dozens", "hundreds", "thousands", "millions", "billions", "tens"}),
     season_words=frozenset({"spring", "summer", "autumn", "fall", "winter", "springtime",
@@ -123,6 +126,7 @@ DE = Grammar(
     negative_words=("minus",),
     parts={"anfang": "early", "mitte": "mid", "ende": "late"},
     century_words=("Jahrhundert", "Jahrhunderts"),
+    articles=("den",),
     ordinal_suffix=r"\.",
     decade_suffix=r"er(?:[\s-]+Jahren?)?",
     out_of=("von",),
@@ -153,6 +157,7 @@ FR = Grammar(
     negative_words=("moins",),
     parts={"début": "early", "mi": "mid", "milieu": "mid", "fin": "late"},
     century_words=("siècle",),
+    articles=("le",),
     ordinal_suffix=r"(?:er|re|e|ème|eme)",
     decade_suffix="",
     decade_prefix=r"années\s+",
