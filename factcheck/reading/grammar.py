@@ -41,6 +41,8 @@ class Grammar:
     #: Words that make the next number negative ("minus 5").
     negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
+    #: Endings an ordinal word takes in prose besides num2words' form ("zehnte" → "zehnten").
+    ordinal_endings: tuple[str, ...] = ()
     #: Weekday abbreviations CLDR does not list ("Tues", "Thurs"), Monday = 0.
     extra_weekdays: dict[str, int] = field(default_factory=dict)
     #: Words joining a figure to its unit or currency ("7,5 millions de dollars", "d'euros").
@@ -128,6 +130,7 @@ DE = Grammar(
     century_words=("Jahrhundert", "Jahrhunderts"),
     articles=("den",),
     ordinal_suffix=r"\.",
+    ordinal_endings=("n", "r", "s", "m"),
     decade_suffix=r"er(?:[\s-]+Jahren?)?",
     out_of=("von",),
     vague_words=frozenset({"einige", "mehrere", "viele", "paar", "zahlreiche", "dutzende",

@@ -100,6 +100,10 @@ def lexicon_for(locale: str, date_order: str | None = "auto") -> Lexicon:
     symbols = babel_locale.number_symbols.get("latn", {})
     long_scales, short_scales = _scales(babel_locale, language)
     cardinals, ordinals = _spelled_numbers(language)
+    if grammar.ordinal_endings:
+        # num2words spells the plain form ("zehnte"); prose inflects it ("am zehnten Oktober").
+        ordinals = {**{word + ending: n for word, n in ordinals.items()
+                       for ending in grammar.ordinal_endings}, **ordinals}
     return Lexicon(
         locale=locale,
         language=language,
