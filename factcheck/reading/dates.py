@@ -61,7 +61,10 @@ def _word_value(text: str, table: dict[str, int]) -> int | None:
 def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns of a lexicon, each with the name of the reader that reads it."""
     g = lexicon.grammar
-    month = rf"(?P<month>{_alternation(lexicon.months)})\.?"
+    # A dot follows an abbreviation ("Oct."), never a full name ("in October." ends a sentence).
+    abbreviated = {m for m in lexicon.months if m not in lexicon.full_months}
+    month = (rf"(?P<month>(?:{_alternation(abbreviated)})\.?(?![^\W\d_])"
+             rf"|{_alternation(lexicon.full_months)})")
     day_words = {w: n for w, n in lexicon.ordinal_words.items() if 1 <= n <= 31}
     day_cardinals = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 31}
     day = (rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:{g.ordinal_suffix})?"
@@ -199,7 +202,8 @@ def _read_named(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
     words = any(_is_words(groups.get(k)) for k in ("day", "year"))
     precision = "day" if day is not None else "month"
     day_text = groups.get("day") or ""
-    loose = _is_words(day_text) and _word_value(day_text, lexicon.ordinal_words) is None
+    loose = (_is_words(day_text) and not lexicon.grammar.cardinal_days
+             and _word_value(day_text, lexicon.ordinal_words) is None)
     value = _with_weekday(make_date(year, month, day, precision=precision, part=part), match,
                           lexicon)
     return DateMatch(match.start(), match.end(), value, words=words, loose=loose)

@@ -41,6 +41,9 @@ class Grammar:
     #: Words that make the next number negative ("minus 5").
     negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
+    #: Whether a day in words is a cardinal ("le dix octobre"), not only an ordinal ("the tenth
+    #: of October"): English "three March" is then read only where the author binds it.
+    cardinal_days: bool = False
     #: Endings an ordinal word takes in prose besides num2words' form ("zehnte" → "zehnten").
     ordinal_endings: tuple[str, ...] = ()
     #: Weekday abbreviations CLDR does not list ("Tues", "Thurs"), Monday = 0.
@@ -166,6 +169,7 @@ FR = Grammar(
     decade_prefix=r"années\s+",
     out_of=("sur",),
     measure_links=("de", "d'", "d’"),
+    cardinal_days=True,
     vague_words=frozenset({"plusieurs", "nombreux", "nombreuses", "dizaines", "centaines",
                            "milliers", "quelques"}),
     season_words=frozenset({"printemps", "été", "automne", "hiver", "trimestre"}),

@@ -37,6 +37,8 @@ class Lexicon:
     language: str
     grammar: Grammar
     months: dict[str, int]
+    #: The months' full names (casefolded): no dot follows them ("October." ends a sentence).
+    full_months: frozenset[str]
     decimal: str
     group: str
     scale_words: dict[str, int]
@@ -109,6 +111,8 @@ def lexicon_for(locale: str, date_order: str | None = "auto") -> Lexicon:
         language=language,
         grammar=grammar,
         months=_months(babel_locale, grammar),
+        full_months=frozenset(name.casefold() for context in ("format", "stand-alone")
+                              for name in get_month_names("wide", context, babel_locale).values()),
         decimal=symbols.get("decimal", "."),
         group=symbols.get("group", ","),
         scale_words=long_scales,

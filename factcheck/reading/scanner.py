@@ -90,7 +90,9 @@ def _word_prefilter(lexicon: Lexicon) -> re.Pattern[str]:
         parts.append(lexicon.number_words.pattern)
     if lexicon.tens_plural:
         parts.append(r"(?i:\b(?:" + "|".join(lexicon.tens_plural) + r")\b)")
-    return re.compile("|".join(parts) or "(?!)")
+    # "XVIIIe siècle": a century in Roman numerals holds neither digits nor number words.
+    parts.append(r"(?i:\b(?:" + "|".join(map(re.escape, lexicon.grammar.century_words)) + r")\b)")
+    return re.compile("|".join(parts))
 
 
 def _candidates(text: str, lexicon: Lexicon, words: bool, statement: bool) -> list[Figure]:
@@ -245,11 +247,11 @@ def _and_fraction(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Fig
 
 
 def _with_scale_word(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
-    """"half million", "two thirds of a million", "3 dozen"."""
+    """"half million", "half a million", "two thirds of a million", "3 dozen"."""
     value = figure.value
     if isinstance(value, FractionValue) and figure.words:
         words = "|".join(re.escape(w) for w in lexicon.scale_words) or "(?!)"
-        match = re.match(rf"(?i)\s+(?:of\s+an?\s+)?({words})\b", text[figure.end:])
+        match = re.match(rf"(?i)\s+(?:of\s+)?(?:an?\s+)?({words})\b", text[figure.end:])
         if match:
             amount = Amount(value.amount.value * lexicon.scale_words[match.group(1).casefold()])
             end = figure.end + match.end()
