@@ -117,9 +117,12 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
     patterns.append(("month", re.compile(rf"(?<![\w]){month}(?![\w])", flags)))
     if lexicon.tens_plural:
+        # "the thirties", "the nineteen-thirties" (the century said in words: 1930s)
+        hundreds = _alternation({w: n for w, n in lexicon.cardinal_words.items()
+                                 if 10 <= n <= 29})
         patterns.append(("tens_decade", re.compile(
-            rf"(?<![\w])(?:the)\s+{part}(?P<tens>{_alternation(lexicon.tens_plural)})(?![\w])",
-            flags)))
+            rf"(?<![\w])(?:the)\s+{part}(?:(?P<hundreds>{hundreds})[\s-]+)?"
+            rf"(?P<tens>{_alternation(lexicon.tens_plural)})(?![\w])", flags)))
     return patterns
 
 
@@ -233,7 +236,12 @@ def _read_decade(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
 def _read_tens_decade(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
     part = lexicon.grammar.parts.get((match.group("part") or "").casefold())
     tens = lexicon.tens_plural[match.group("tens").casefold()]
-    value = make_date(tens, precision="decade", part=part, century_known=False)
+    hundreds = match.group("hundreds")
+    if hundreds:
+        century = _word_value(hundreds, lexicon.cardinal_words) or 0
+        value = make_date(century * 100 + tens, precision="decade", part=part)
+    else:
+        value = make_date(tens, precision="decade", part=part, century_known=False)
     return DateMatch(match.start(), match.end(), value, words=True)
 
 
