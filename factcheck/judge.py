@@ -301,7 +301,9 @@ def _unread_word(text: str, covered: list[tuple[int, int]]) -> Outcome | None:
         token = match.group().strip("-")
         # A currency sign, or a foot or inch mark ('10"') after a figure.
         symbol = any(unicodedata.category(ch) == "Sc" or ch in "\"'′″" for ch in token)
-        if symbol or (token.isalpha() and token.casefold() not in _FILLER):
+        # Every word of the token counts: "RMB-ish" is no more a known currency than "RMB".
+        words = re.findall(r"[^\W\d_]+", token)
+        if symbol or any(word.casefold() not in _FILLER for word in words):
             return Outcome("unreadable", f"{token!r} is written but not understood (not a unit "
                                          "or currency this reader knows)")
     return None
