@@ -330,7 +330,10 @@ def _year_in_words(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Fi
             and isinstance(high.value, NumberValue) and lexicon.language == "en"):
         return None
     first, second = low.value.amount.value, high.value.amount.value
-    if not (text[low.end:high.start].isspace() and 11 <= first <= 99 and 1 <= second <= 99
+    gap = text[low.end:high.start]
+    # "nineteen thirty-nine", and "nineteen oh one" (the "oh" is a zero text2num leaves out)
+    oh = re.fullmatch(r"(?i)\s+(?:oh|o|zero|nought)\s+", gap) is not None and second < 10
+    if not ((gap.isspace() or oh) and 11 <= first <= 99 and 1 <= second <= 99
             and first.denominator == second.denominator == 1):
         return None
     year = Amount(first * 100 + second, Fraction(1))

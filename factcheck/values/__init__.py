@@ -265,7 +265,7 @@ def _ends_before_it_starts(low: FactValue, high: FactValue) -> bool:
 def _infer_kind(text: str) -> str:
     if "/" in text and (not _FRACTION.match(text) or _YEAR_RANGE.match(text)):
         return "range"
-    if re.search(r"\d\s*[\u2013\u2014]|\d\s+to\s+\d", text):
+    if re.search(r"[\d%]\s*[\u2013\u2014]|\d\s+to\s+\d", text):  # "10%–20%" too
         return "range"
     if (_ISO_DAY.match(text) or _ISO_MONTH.match(text) or _YEAR.match(text)
             or _DECADE.match(text) or _CENTURY.match(text) or _DATEISH.match(text)):
