@@ -40,6 +40,7 @@ from factcheck.values import (
     Amount,
     BadValue,
     DateValue,
+    FractionValue,
     NumberValue,
     PercentValue,
     QuantityValue,
@@ -262,7 +263,7 @@ def _truth(value: Any) -> bool:
 
 
 def _number(value: Any, what: str) -> Fraction:
-    if isinstance(value, NumberValue | PercentValue) or (
+    if isinstance(value, NumberValue | PercentValue | FractionValue) or (
             isinstance(value, QuantityValue) and value.unit is None):
         return value.amount.value
     raise DeriveError(f"{what} needs a number, not a {_kind(value)}")
@@ -385,7 +386,7 @@ def _step(value: Any) -> Fraction:
 
 
 def _scale(value: Any, factor: Fraction) -> Any:
-    if isinstance(value, NumberValue | PercentValue | QuantityValue):
+    if isinstance(value, NumberValue | PercentValue | FractionValue | QuantityValue):
         return type(value)(value.amount.scaled(factor), *_rest(value))
     raise DeriveError(f"cannot negate a {_kind(value)}")
 
