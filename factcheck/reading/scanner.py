@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.reading.dates import DateMatch, date_patterns, read_date
+from factcheck.reading.hedges import trailing_hedge
 from factcheck.reading.lexicon import Lexicon
 from factcheck.reading.numbers import (
     VULGAR,
@@ -272,8 +273,8 @@ def _negative(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
     if not words or not isinstance(value, NumberValue | PercentValue) or value.amount.value < 0:
         return figure
     match = re.search(rf"(?i)\b(?:{'|'.join(map(re.escape, words))})\s+$", text[:figure.start])
-    if not match:
-        return figure
+    if not match or trailing_hedge(text[:figure.start], lexicon) is not None:
+        return figure  # French "au moins 5" is at least 5, not "au" and minus 5
     return replace(figure, start=match.start(), text=text[match.start():figure.end],
                    value=replace(value, amount=-value.amount))
 
