@@ -70,6 +70,10 @@ def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: s
 
     ``values`` holds one fact value, or two for a range bound to two facts.
     """
+    if any(isinstance(v, MoneyValue) for v in values):
+        # "LTL20.00", "CHF2.50" (CLDR's own pattern for a currency without a symbol): the code
+        # glued to the digits is read as if a space stood between them.
+        text = _GLUED_CODE.sub(r"\1 ", text)
     figures = find_figures(text, lexicon, statement=True)
     hedge, hedge_end = leading_hedge(text, lexicon)
     expected = values[0]
@@ -199,6 +203,7 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
     return AGREES
 
 
+_GLUED_CODE = re.compile(r"(?<![\w])([A-Z]{3})(?=[\d.,]*\d)")
 _GLUED = re.compile(r"(?<![\w.,])(\d[\d,.]*\d|\d)(?=[^\W\d_]{1,6}[23²³]?(?![\w]))")
 
 
