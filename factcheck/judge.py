@@ -221,7 +221,23 @@ def _with_glued_units(text: str, figures: list[Figure], lexicon: Lexicon) -> lis
         figure = Figure(match.start(), match.end(), match.group(), digits[0].value)
         out = [f for f in out if f.end <= match.start() or f.start >= match.end()]
         out.append(figure)
-    return sorted(out, key=lambda f: f.start)
+    return sorted((_scale_as_unit(text, f, lexicon) for f in out), key=lambda f: f.start)
+
+
+def _scale_as_unit(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
+    """Under a quantity fact, "1 m" and "3 k" after a space are a unit (1 metre), not a short
+    scale (1 million): the figure is read again without its last word, the unit after it."""
+    match = re.fullmatch(r"(?s)(.*\d)([ \u00a0\u202f]+)([^\W\d_]+\.?)", figure.text)
+    if not match or not isinstance(figure.value, NumberValue) or figure.words:
+        return figure
+    if read_unit(text[figure.start + len(match.group(1)):], lexicon) is None:
+        return figure
+    digits = find_figures(match.group(1), lexicon, statement=True)
+    if len(digits) != 1 or not isinstance(digits[0].value, NumberValue) or digits[0].text != (
+            match.group(1)):
+        return figure
+    end = figure.start + len(match.group(1))
+    return Figure(figure.start, end, match.group(1), digits[0].value)
 
 
 def _quantity(value: NumberValue, following: str, lexicon: Lexicon) -> tuple[Any, int]:
