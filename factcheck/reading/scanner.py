@@ -206,7 +206,28 @@ def _combine(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]
     figures = _without_overlaps(figures)
     figures = _join_pairs(text, figures, lexicon, _out_of)
     figures = _join_pairs(text, figures, lexicon, _year_in_words)
-    return _join_pairs(text, figures, lexicon, _range)
+    figures = _join_pairs(text, figures, lexicon, _range)
+    return _join_pairs(text, figures, lexicon, _range_year)
+
+
+def _range_year(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    """"November 18–19, 1939", "Jan 1 – 2, 2000": the year after a range of days is both
+    ends' (the start's is a year earlier when the range crosses New Year)."""
+    stated = low.value
+    if not (isinstance(stated, RangeValue) and isinstance(stated.low, DateValue)
+            and isinstance(stated.high, DateValue) and stated.high.year is None
+            and stated.high.month is not None and isinstance(high.value, NumberValue)
+            and high.value.year_like and re.fullmatch(r",?\s+", text[low.end:high.start])):
+        return None
+    year = int(high.value.amount.value)
+    first, last = stated.low, stated.high
+    start_year = year - 1 if (first.month or 0) > last.month else year
+    try:
+        ends = (make_date(start_year, first.month, first.day, precision=first.precision),
+                make_date(year, last.month, last.day, precision=last.precision))
+    except BadValue:
+        return None
+    return _span(text, low.start, high.end, RangeValue(*ends), low, high)
 
 
 def _without_overlaps(figures: list[Figure]) -> list[Figure]:
