@@ -110,7 +110,7 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                               rf"{g.decade_suffix}(?![\w])", flags)),
         ("short_decade", re.compile(rf"(?<![\w]){the}{part}['’](?P<decade>\d0)s(?![\w])",
                                     flags)),
-        ("century", re.compile(rf"(?<![\w]){the}{part}(?:(?P<c>\d{{1,2}}){g.ordinal_suffix}"
+        ("century", re.compile(rf"(?<![\w]){the}{part}(?:(?P<c>\d{{1,3}}){g.ordinal_suffix}"
                                rf"|(?P<cw>{_alternation(_century_words(lexicon))})"
                                rf"|(?P<roman>[IVXL]{{1,6}})(?:e|er|ème))[\s-]+(?:{century})"
                                r"(?![\w])", re.VERBOSE)),
