@@ -48,12 +48,15 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
         position = match.end()
         tokens.append(position)
     for end in reversed(tokens):
-        written = text[start:end].strip().lstrip("-")
-        if written.casefold() in _FUNCTION_WORDS:
-            continue
-        unit = _cldr_units(lexicon).get(written.casefold()) or parse_unit(written)
-        if unit is not None:
-            return unit, written, end
+        # "15 ans." ends a sentence: the dot is the unit's only when the unit is read with it
+        # ("sq. mi."), so each run is tried with it and then without it.
+        for cut in ((0, 1) if text[end - 1:end] == "." else (0,)):
+            written = text[start:end - cut].strip().lstrip("-")
+            if written.casefold() in _FUNCTION_WORDS:
+                continue
+            unit = _cldr_units(lexicon).get(written.casefold()) or parse_unit(written)
+            if unit is not None:
+                return unit, written, end - cut
     return None
 
 
