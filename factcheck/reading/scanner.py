@@ -7,8 +7,9 @@ joined by a dash, "to", or framed by "between … and" / "from … to" into one 
 
 Two modes.  Reading a ``fact`` role (``statement=True``) reads everything the author may mean:
 "one", "first", "half".  Scanning prose for unbound figures leaves out words that are rarely
-claims: "one" alone (a pronoun far more often than a count) and ordinal words ("the first time",
-"a second round") — written as words, an ordinal is a count only when the author binds it.
+claims: a single word for one ("one", French "un", German "ein": a pronoun or an article far more
+often than a count) and ordinal words ("the first time", "a second round") — written as words,
+an ordinal is a count only when the author binds it.
 """
 
 from __future__ import annotations
@@ -184,7 +185,9 @@ def _rarely_a_claim(figure: Figure, text: str) -> bool:
     if isinstance(value, NumberValue | PercentValue):
         if value.ordinal and not isinstance(value, PercentValue):
             return True  # "the first time", "a second round"
-        return value.amount.value == 1 and re.fullmatch(r"(?i)one", figure.text) is not None
+        # "one" alone, French "un"/"une", German "ein": a pronoun or an article far more often
+        # than a count, in every language.
+        return value.amount.value == 1 and re.fullmatch(r"[^\W\d_]+", figure.text) is not None
     if isinstance(value, FractionValue):
         if figure.text.casefold() == "half":
             return True  # "half of them", "the first half"
