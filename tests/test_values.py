@@ -655,6 +655,9 @@ def test_compare_money(fact: str, stated: MoneyValue, reason: str | None) -> Non
         ("about 430,000", "de", "long", "etwa 430.000"),
         ("about 430,000", "fr", "long", "environ 430\u202f000"),
         ("up to 50,000", "de", "long", "bis zu 50.000"),
+        ("up to 50,000", "fr", "long", "jusqu'à 50\u202f000"),  # the first word of a meaning
+        ("at least 5", "fr", "long", "au moins 5"),
+        ("over 3,000", "de", "long", "über 3.000"),
         ("6,739 km2", "en", "long", "6,739 km²"),
         ("6,739 km2", "de", "long", "6.739 km²"),
         ("15 years", "en", "long", "15 years"),

@@ -17,6 +17,7 @@ from factcheck.values.base import Hedge
 
 @dataclass(frozen=True)
 class Grammar:
+    #: Hedge words; the first word of each meaning is the one a rendered value uses.
     hedges: dict[str, Hedge]
     percent_words: tuple[str, ...]
     #: Words joining the two ends of a range ("to", "bis", "à"), besides dashes.
@@ -150,11 +151,11 @@ FR = Grammar(
         "plus de": Hedge.OVER, "plus d'": Hedge.OVER, "plus d’": Hedge.OVER,
         "au moins": Hedge.AT_LEAST,
         "moins de": Hedge.UNDER, "moins d'": Hedge.UNDER, "moins d’": Hedge.UNDER,
-        # "pas plus de 100" is at most 100, not more than 100.
-        "pas plus de": Hedge.UP_TO, "pas moins de": Hedge.AT_LEAST,
         "jusqu'à": Hedge.UP_TO, "jusqu’à": Hedge.UP_TO, "au plus": Hedge.UP_TO,
         "au maximum": Hedge.UP_TO,
         "seulement": Hedge.EXACT, "exactement": Hedge.EXACT,
+        # "pas plus de 100" is at most 100, not more than 100.
+        "pas plus de": Hedge.UP_TO, "pas moins de": Hedge.AT_LEAST,
     },
     percent_words=("pour cent", "pourcent"),
     range_words=("à", "au"),
