@@ -17,7 +17,7 @@ The expression is parsed with Python's :mod:`ast` and only a whitelist of nodes 
 (numbers, fact ids, ``+ - * /``, comparisons, ``and``/``or``/``not`` and the functions in
 :data:`FUNCTIONS`); nothing is ever passed to ``eval``.  Strings, ``__`` names, Python keywords,
 attributes, subscripts, lambdas and keyword arguments are refused with a message, and so is an
-expression nesting deeper than :data:`MAX_DEPTH`.  Fact ids may hold ``-``: an id is read whole
+expression nesting deeper than ``MAX_DEPTH`` (100).  Fact ids may hold ``-``: an id is read whole
 when it is a known fact, so write spaces around a minus between two ids; ``and``, ``or`` and
 ``not`` are always operators.  Cycles, unknown ids and type errors (a date compared with a
 number, days added to a month) are reported at their line in the facts file.

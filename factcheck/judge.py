@@ -13,8 +13,8 @@ that were understood (so ``Sept. 1939`` can never pass as the bare year 1939).
 Words the reader deliberately does not read count as such parts: vague quantities ("a few
 thousand", "several hundred", "hundreds of"; the grammar's ``vague_words``) and seasons or
 quarters of a year ("winter 1939", "Q4 1939"; ``season_words``).  A role holding one is
-unreadable; bind the figure without it ("a few {fact}`thousand <x>`" is no better: leave vague
-figures unbound, or exempt them).  A weekday is read and checked against the fact's day.
+unreadable: a vague figure is no claim to bind (exempt it), and a season's year is bound alone
+("winter of ``{fact}`1939 <x>```").  A weekday is read and checked against the fact's day.
 """
 
 from __future__ import annotations
