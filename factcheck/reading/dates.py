@@ -139,8 +139,10 @@ def _year_words(lexicon: Lexicon) -> str:
     pairs = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 29})
     small = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 99})
     units = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 9})
+    # The second half is ten to ninety-nine: "twenty two" is no year ("twenty oh two" is).
+    tens = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 99})
     return (rf"(?:{pairs})[\s-]+(?:hundred(?:[\s-]+(?:and[\s-]+)?(?:{small}))?"
-            rf"|(?:o|oh|zero|nought)[\s-]+(?:{units})|{small})"
+            rf"|(?:o|oh|zero|nought)[\s-]+(?:{units})|{tens})"
             rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{small}))?")
 
 

@@ -72,6 +72,10 @@ def find_figures(text: str, lexicon: Lexicon, *, statement: bool = False,
     if not _may_hold_figures(text, lexicon, words, statement):
         return []
     candidates = _candidates(text, lexicon, words, statement)
+    if not statement:
+        # A loosely read date ("jan twenty two, 2018") is dropped before it can swallow the
+        # figures inside it: the year stays a figure.
+        candidates = [c for c in candidates if not c.loose]
     chosen = _resolve(candidates)
     combined = _combine(text, chosen, lexicon)
     if statement:
@@ -358,7 +362,8 @@ def _year_in_words(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Fi
     gap = text[low.end:high.start]
     # "nineteen thirty-nine", and "nineteen oh one" (the "oh" is a zero text2num leaves out)
     oh = re.fullmatch(r"(?i)\s+(?:oh|o|zero|nought)\s+", gap) is not None and second < 10
-    if not ((gap.isspace() or oh) and 11 <= first <= 99 and 1 <= second <= 99
+    # "nineteen five" is two numbers; a year's second half is 10–99, or "oh" and a unit.
+    if not ((gap.isspace() and second >= 10 or oh) and 11 <= first <= 99 and 1 <= second <= 99
             and first.denominator == second.denominator == 1):
         return None
     year = Amount(first * 100 + second, Fraction(1))
