@@ -277,6 +277,9 @@ def test_each_construct_on_both_sides(value: str, correct: str, wrongs: list[str
         # the wrong weekday of the right day
         ("Monday, October 10, 1939", "1939-10-10", "mismatch",
          "1939-10-10 was a Tuesday, not a Monday"),
+        # Recognizers-Text, DateExtractor.json: "i'll go back monday january 12th, 2016"
+        ("monday january 12th, 2016", "2016-01-12", "mismatch",
+         "2016-01-12 was a Tuesday, not a Monday"),
         # a precision the facts file does not have
         ("Sept. 1939", "1939", "mismatch", "more precise than the facts file knows it"),
         ("October 10, 1920", "1920-10", "mismatch", "more precise than the facts file knows it"),

@@ -97,6 +97,42 @@ def test_scan_finds_dates(text: str, figures: list[tuple[str, str]]) -> None:
     assert read(text) == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Recognizers-Text, Specs/DateTime/English/DateExtractor.json
+        ("i'll go back january 12 of 2016", [("january 12 of 2016", "2016-01-12")]),
+        ("i'll go back monday january 12th, 2016",
+         [("monday january 12th, 2016", "2016-01-12")]),
+        ("i left here 5 december 1391", [("5 december 1391", "1391-12-05")]),
+        ("on september 10, nineteen zero one",
+         [("september 10, nineteen zero one", "1901-09-10")]),
+        ("Are you free on 13.5.2015?", [("13.5.2015", "2015-05-13")]),
+        ("Are you available on 2015.5.13?", [("2015.5.13", "2015-05-13")]),
+        ("Book me a trip on 26th june of 2020", [("26th june of 2020", "2020-06-26")]),
+        ("i'll go back twenty-second of june 2017",
+         [("twenty-second of june 2017", "2017-06-22")]),
+        # the decimal is not the day: "6,107.31" and "August 2019"
+        ("6,107.31 August 2019 should not include the decimal",
+         [("6,107.31", "6107.31"), ("August 2019", "2019-08")]),
+        # an ordinal in digits is reported; the spec does not take it for a date
+        ("Commemorative Events for the 25th Anniversary of Diplomatic Relations",
+         [("25th", "25")]),
+        # a cardinal day in words is loose in prose scanning: the year is still reported
+        ("monday, jan twenty two, 2018", [("twenty two", "22"), ("2018", "2018")]),
+    ],
+)
+def test_scan_reads_the_recognizers_date_sentences(text: str,
+                                                   figures: list[tuple[str, str]]) -> None:
+    assert read(text) == figures
+
+
+def test_a_cardinal_day_is_read_where_the_author_binds_it() -> None:
+    # Recognizers-Text, DateExtractor.json; 22 January 2018 was a Monday.
+    assert read("monday, jan twenty two, 2018", statement=True) == [
+        ("monday, jan twenty two, 2018", "2018-01-22")]
+
+
 def test_a_date_wrapped_across_a_line_break_is_one_figure() -> None:
     # MyST keeps the source's line breaks in a paragraph's text.
     assert read("signed on October\n10, 1939 in Moscow") == [("October\n10, 1939", "1939-10-10")]
