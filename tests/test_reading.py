@@ -307,6 +307,36 @@ def test_statement_mode_reads_what_scanning_leaves_out(text: str,
     assert read(text, statement=True) == figures
 
 
+#: The constructs of issue 7, each written as a role would hold it, with what it states.
+ISSUE_CONSTRUCTS = [
+    ("Sept. 17", "--09-17"), ("Sept 17, 1939", "1939-09-17"),
+    ("the 28th of September 1939", "1939-09-28"), ("April of 1987", "1987-04"),
+    ("Dec-2018", "2018-12"), ("28.9.1939", "1939-09-28"), ("28/9/1939", "1939-09-28"),
+    ("9/28/1939", "1939-09-28"), ("1939.09.28", "1939-09-28"), ("2016-11", "2016-11"),
+    ("the 1930s", "1930s"), ("the '30s", "'30s"), ("the thirties", "'30s"),
+    ("1930's", "1930s"), ("the 18th century", "18th century"),
+    ("early September 1939", "early 1939-09"), ("mid September 1939", "mid 1939-09"),
+    ("late September 1939", "late 1939-09"), ("mid-1940", "mid 1940"),
+    ("the tenth of October", "--10-10"), ("nineteen thirty-nine", "1939"),
+    ("one hundred and sixteen", "116"), ("a hundred", "100"), ("a dozen", "12"),
+    ("half", "1/2"), ("first", "1"), ("twenty-fifth", "25"), ("nineteenth", "19"),
+    ("eighty percent", "80%"), ("three trillion", "3000000000000"), ("-5", "-5"),
+    ("\u22125", "-5"), (".5", "0.5"), ("\u2154", "2/3"), ("2 1/4", "9/4"),
+    ("one and a half", "1.5"), ("25k", "25000"), ("3.8m", "3800000"),
+    ("four out of five", "4/5"), ("3.8 million", "3800000"), ("15,000", "15000"),
+    ("October 30 \u2013 November 1", "--10-30/--11-01"),
+    ("30 October \u2013 1 November 1939", "1939-10-30/1939-11-01"),
+    ("1939\u20131940", "1939–1940"), ("3,000\u20134,000", "3000–4000"),
+    ("between 1,000 and 2,000", "1000–2000"),
+    ("from 4 to 22 January 1995", "1995-01-04/1995-01-22"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ISSUE_CONSTRUCTS)
+def test_statement_mode_reads_each_construct_as_one_figure(text: str, value: str) -> None:
+    assert read(text, statement=True) == [(text, value)]
+
+
 def test_scan_and_statement_modes_differ_only_on_rarely_claimed_words() -> None:
     text = "The first of the two attempts won half of one vote in October."
     assert read(text) == [("two", "2")]

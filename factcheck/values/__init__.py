@@ -122,7 +122,10 @@ def parse_value(text: str, kind: str | None = None) -> FactValue:
     'about 20000'
 
     A four-digit number on its own reads as a year; give ``type: number`` (or write it with a
-    separator, ``3,000``) for a count.
+    separator, ``3,000``) for a count.  For the same reason ``1939/1940`` is a range of years
+    (ISO 8601), not a fraction: write ``type: fraction`` for one.  A range's end lends its unit,
+    ``%``, scale word or currency to a start written without it (``5–10%``, ``3–4 million USD``),
+    as prose does; a range that ends before it starts is refused.
     """
     text = " ".join(str(text).split())
     hedge = None
