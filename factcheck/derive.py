@@ -15,9 +15,12 @@ between facts (``require:``)::
 
 The expression is parsed with Python's :mod:`ast` and only a whitelist of nodes is accepted
 (numbers, fact ids, ``+ - * /``, comparisons, ``and``/``or``/``not`` and the functions in
-:data:`FUNCTIONS`); nothing is ever passed to ``eval``.  Fact ids may hold ``-``: an id is read
-whole when it is a known fact, so write spaces around a minus between two ids.  Cycles, unknown
-ids and type errors are reported at their line in the facts file.
+:data:`FUNCTIONS`); nothing is ever passed to ``eval``.  Strings, ``__`` names, Python keywords,
+attributes, subscripts, lambdas and keyword arguments are refused with a message, and so is an
+expression nesting deeper than ``MAX_DEPTH`` (100).  Fact ids may hold ``-``: an id is read whole
+when it is a known fact, so write spaces around a minus between two ids; ``and``, ``or`` and
+``not`` are always operators.  Cycles, unknown ids and type errors (a date compared with a
+number, days added to a month) are reported at their line in the facts file.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import ast
 import calendar
 import datetime
+import keyword
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -36,6 +40,7 @@ from factcheck.values import (
     Amount,
     BadValue,
     DateValue,
+    FractionValue,
     NumberValue,
     PercentValue,
     QuantityValue,
@@ -82,6 +87,14 @@ def _days_between(a: Any, b: Any) -> QuantityValue:
     return QuantityValue(Amount(Fraction((second - first).days), Fraction(1)), "day")
 
 
+def _extreme(pick: Callable[..., Any], values: tuple[Any, ...]) -> Any:
+    if not values:
+        raise DeriveError(f"{pick.__name__}() needs at least one value")
+    for value in values[1:]:
+        _comparable(values[0], value)  # a date and a number have no order
+    return pick(values, key=_sort_key)
+
+
 def _sum(*values: Any) -> Any:
     if not values:
         raise DeriveError("sum() needs at least one value")
@@ -98,14 +111,21 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "years_between": _years_between,
     "days_between": _days_between,
     "sum": _sum,
-    "min": lambda *v: min(v, key=_sort_key),
-    "max": lambda *v: max(v, key=_sort_key),
+    "min": lambda *v: _extreme(min, v),
+    "max": lambda *v: _extreme(max, v),
 }
+
+#: ``and``, ``or`` and ``not`` are the language's own words, never fact ids.
+_OPERATOR_WORDS = frozenset({"and", "or", "not"})
 
 _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Call,
             ast.Name, ast.Constant, ast.Load, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub,
             ast.UAdd, ast.Not, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.And,
             ast.Or)
+
+
+_ALLOWED_TEXT = ("numbers, fact ids, + - * /, comparisons, and/or/not, "
+                 f"{', '.join(FUNCTIONS)}")
 
 
 @dataclass(frozen=True)
@@ -125,12 +145,22 @@ def parse_expression(text: str, known: Mapping[str, object] | set[str]) -> Expre
 
     def substitute(match: re.Match[str]) -> str:
         token = match.group()
-        following = text[match.end():].lstrip()[:1]
-        if following == "(" and token in FUNCTIONS:
+        following = text[match.end():].lstrip()
+        if following[:1] == "(" and token in FUNCTIONS:
             return token
-        if _NUMBER.match(token):
+        if _NUMBER.match(token) or token in _OPERATOR_WORDS:
             return token
+        if following[:1] == "=" and following[:2] != "==":
+            raise DeriveError(f"{text!r} names an argument ({token}=…): functions take their "
+                              "arguments in order")
         if token not in known:
+            word = token.rstrip(":.")
+            if keyword.iskeyword(word) or keyword.issoftkeyword(word):
+                raise DeriveError(f"{text!r} uses the Python keyword {word!r}, which expressions "
+                                  f"do not allow ({_ALLOWED_TEXT})")
+            if token[0].isdigit():
+                raise DeriveError(f"{token!r} in {text!r} is not a number expressions read "
+                                  "(write 10000 or 2.5)")
             hint = " (write spaces around '-' between two ids)" if "-" in token else ""
             raise DeriveError(f"unknown fact id {token!r} in {text!r}{hint}")
         name = placeholders.setdefault(token, f"_f{len(placeholders)}")
@@ -140,22 +170,43 @@ def parse_expression(text: str, known: Mapping[str, object] | set[str]) -> Expre
 
     if len(text) > 2000:
         raise DeriveError("the expression is longer than 2,000 characters")
+    if re.search(r"['\"]", text):
+        raise DeriveError(f"{text!r} holds a string; expressions allow {_ALLOWED_TEXT}")
+    if "__" in text:
+        raise DeriveError(f"{text!r} names a Python internal ('__'); expressions allow "
+                          f"{_ALLOWED_TEXT}")
     source = _ID.sub(substitute, text)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise DeriveError(f"cannot read {text!r}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise DeriveError(f"{text[:40]!r}… nests too deeply to read") from None
+    _check_depth(tree, text)
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
             raise DeriveError(f"{text!r} uses {type(node).__name__}, which expressions do not "
-                              "allow (numbers, fact ids, + - * /, comparisons, and/or/not, "
-                              f"{', '.join(FUNCTIONS)})")
+                              f"allow ({_ALLOWED_TEXT})")
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name)
                                                and node.func.id in FUNCTIONS and not node.keywords):
             raise DeriveError(f"{text!r} calls something other than {', '.join(FUNCTIONS)}")
         if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
             raise DeriveError(f"{text!r} holds a constant that is not a number")
     return Expression(text, tree, tuple(ids), {v: k for k, v in placeholders.items()})
+
+
+#: How deeply an expression may nest ("-(-(-a))", "a + (b + (c + …))"): far more than a facts
+#: file needs, and little enough for the evaluator to recurse through.
+MAX_DEPTH = 100
+
+
+def _check_depth(tree: ast.AST, text: str) -> None:
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise DeriveError(f"{text[:40]!r}… nests deeper than {MAX_DEPTH} levels")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
 def evaluate(expression: Expression, values: Mapping[str, Any]) -> Any:
@@ -186,7 +237,7 @@ class _Evaluator:
             left = self.visit(node.left)
             for op, right_node in zip(node.ops, node.comparators, strict=True):
                 right = self.visit(right_node)
-                if not _COMPARE[type(op)](_sort_key(left), _sort_key(right)):
+                if not _COMPARE[type(op)](*_comparable(left, right)):
                     return False
                 left = right
             return True
@@ -212,7 +263,7 @@ def _truth(value: Any) -> bool:
 
 
 def _number(value: Any, what: str) -> Fraction:
-    if isinstance(value, NumberValue | PercentValue) or (
+    if isinstance(value, NumberValue | PercentValue | FractionValue) or (
             isinstance(value, QuantityValue) and value.unit is None):
         return value.amount.value
     raise DeriveError(f"{what} needs a number, not a {_kind(value)}")
@@ -244,6 +295,17 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "comparison"
     return str(getattr(value, "kind", type(value).__name__))
+
+
+def _comparable(left: Any, right: Any) -> tuple[Any, Any]:
+    """The keys two values are compared by; a date and a number cannot be compared."""
+    keys = _sort_key(left), _sort_key(right)
+    if isinstance(keys[0], datetime.date) != isinstance(keys[1], datetime.date):
+        raise DeriveError(f"cannot compare a {_kind(left)} with a {_kind(right)}")
+    if isinstance(left, QuantityValue) and isinstance(right, QuantityValue) and (
+            left.unit != right.unit):
+        raise DeriveError(f"cannot compare {left.unit} with {right.unit}")
+    return keys
 
 
 def _sort_key(value: Any) -> Any:
@@ -297,6 +359,12 @@ def _as_duration(value: QuantityValue) -> Duration:
 
 
 def _combine(left: Any, right: Any, op: Callable[[Fraction, Fraction], Fraction]) -> Any:
+    if op in (operator.mul, operator.truediv) and _measured(left) and not _measured(right):
+        # "troops-per-base * 4", "area / 2": a quantity scaled by a number keeps its unit
+        factor = _number(right, "arithmetic")
+        return _scale(left, factor if op is operator.mul else 1 / factor)
+    if op is operator.mul and _measured(right) and not _measured(left):
+        return _scale(right, _number(left, "arithmetic"))
     if isinstance(left, QuantityValue) and isinstance(right, QuantityValue):
         if left.unit != right.unit:
             raise DeriveError(f"cannot combine {left.unit} and {right.unit}")
@@ -309,18 +377,23 @@ def _combine(left: Any, right: Any, op: Callable[[Fraction, Fraction], Fraction]
     return result_type(Amount(op(a, b), step))
 
 
+def _measured(value: Any) -> bool:
+    return isinstance(value, QuantityValue) and value.unit is not None
+
+
 def _step(value: Any) -> Fraction:
     return value.amount.step if hasattr(value, "amount") else Fraction(0)
 
 
 def _scale(value: Any, factor: Fraction) -> Any:
-    if isinstance(value, NumberValue | PercentValue | QuantityValue):
+    if isinstance(value, NumberValue | PercentValue | FractionValue | QuantityValue):
         return type(value)(value.amount.scaled(factor), *_rest(value))
     raise DeriveError(f"cannot negate a {_kind(value)}")
 
 
 def _rest(value: Any) -> tuple[Any, ...]:
-    return (value.unit,) if isinstance(value, QuantityValue) else ()
+    # A scaled quantity keeps its unit as the facts file wrote it ("km2", "years").
+    return (value.unit, None, value.written_unit) if isinstance(value, QuantityValue) else ()
 
 
 def _shift(value: Any, duration: Duration, sign: int) -> DateValue:

@@ -9,6 +9,12 @@ is left of the role's text must hold nothing that looks like part of a figure: a
 name or abbreviation, a number or ordinal word, or the first letters of a month ("Octob.").  If
 something is left, the statement is *unreadable* — it is never quietly compared on the parts
 that were understood (so ``Sept. 1939`` can never pass as the bare year 1939).
+
+Words the reader deliberately does not read count as such parts: vague quantities ("a few
+thousand", "several hundred", "hundreds of"; the grammar's ``vague_words``) and seasons or
+quarters of a year ("winter 1939", "Q4 1939"; ``season_words``).  A role holding one is
+unreadable: a vague figure is no claim to bind (exempt it), and a season's year is bound alone
+("winter of ``{fact}`1939 <x>```").  A weekday is read and checked against the fact's day.
 """
 
 from __future__ import annotations
@@ -64,6 +70,10 @@ def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: s
 
     ``values`` holds one fact value, or two for a range bound to two facts.
     """
+    if any(isinstance(v, MoneyValue) for v in values):
+        # "LTL20.00", "CHF2.50" (CLDR's own pattern for a currency without a symbol): the code
+        # glued to the digits is read as if a space stood between them.
+        text = _GLUED_CODE.sub(r"\1 ", text)
     figures = find_figures(text, lexicon, statement=True)
     hedge, hedge_end = leading_hedge(text, lexicon)
     expected = values[0]
@@ -193,6 +203,7 @@ def _judge_measures(text: str, figures: list[Figure], expected: Any, hedge: Hedg
     return AGREES
 
 
+_GLUED_CODE = re.compile(r"(?<![\w])([A-Z]{3})(?=[\d.,]*\d)")
 _GLUED = re.compile(r"(?<![\w.,])(\d[\d,.]*\d|\d)(?=[^\W\d_]{1,6}[23²³]?(?![\w]))")
 
 
@@ -210,7 +221,23 @@ def _with_glued_units(text: str, figures: list[Figure], lexicon: Lexicon) -> lis
         figure = Figure(match.start(), match.end(), match.group(), digits[0].value)
         out = [f for f in out if f.end <= match.start() or f.start >= match.end()]
         out.append(figure)
-    return sorted(out, key=lambda f: f.start)
+    return sorted((_scale_as_unit(text, f, lexicon) for f in out), key=lambda f: f.start)
+
+
+def _scale_as_unit(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
+    """Under a quantity fact, "1 m" and "3 k" after a space are a unit (1 metre), not a short
+    scale (1 million): the figure is read again without its last word, the unit after it."""
+    match = re.fullmatch(r"(?s)(.*\d)([ \u00a0\u202f]+)([^\W\d_]+\.?)", figure.text)
+    if not match or not isinstance(figure.value, NumberValue) or figure.words:
+        return figure
+    if read_unit(text[figure.start + len(match.group(1)):], lexicon) is None:
+        return figure
+    digits = find_figures(match.group(1), lexicon, statement=True)
+    if len(digits) != 1 or not isinstance(digits[0].value, NumberValue) or digits[0].text != (
+            match.group(1)):
+        return figure
+    end = figure.start + len(match.group(1))
+    return Figure(figure.start, end, match.group(1), digits[0].value)
 
 
 def _quantity(value: NumberValue, following: str, lexicon: Lexicon) -> tuple[Any, int]:
@@ -295,7 +322,9 @@ def _unread_word(text: str, covered: list[tuple[int, int]]) -> Outcome | None:
         token = match.group().strip("-")
         # A currency sign, or a foot or inch mark ('10"') after a figure.
         symbol = any(unicodedata.category(ch) == "Sc" or ch in "\"'′″" for ch in token)
-        if symbol or (token.isalpha() and token.casefold() not in _FILLER):
+        # Every word of the token counts: "RMB-ish" is no more a known currency than "RMB".
+        words = re.findall(r"[^\W\d_]+", token)
+        if symbol or any(word.casefold() not in _FILLER for word in words):
             return Outcome("unreadable", f"{token!r} is written but not understood (not a unit "
                                          "or currency this reader knows)")
     return None
@@ -305,12 +334,14 @@ def _figure_like(token: str, lexicon: Lexicon) -> bool:
     if any(ch.isdigit() for ch in token):
         return True
     folded = token.casefold()
-    if lexicon.month(token) is not None:
+    if lexicon.month(token) is not None or lexicon.weekday(token) is not None:
         return True
     if folded in lexicon.cardinal_words or folded in lexicon.ordinal_words:
         return True
     if folded in lexicon.tens_plural or folded in lexicon.grammar.parts:
         return True
+    if folded in lexicon.grammar.vague_words or folded in lexicon.grammar.season_words:
+        return True  # "a few thousand", "winter 1939": stated, but not read
     parts = re.split(r"[-\s]+", folded)
     if len(parts) > 1 and all(p in lexicon.cardinal_words or p in lexicon.ordinal_words
                               for p in parts):

@@ -1,12 +1,16 @@
-"""Shared fixtures: Sphinx's own test fixtures, our test roots, and the skip-or-fail rule."""
+"""Shared fixtures: Sphinx's own test fixtures, our test roots, the skip-or-fail rule, and the
+parsing of factcheck's warnings out of a build's log."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -46,3 +50,50 @@ def langspan_project(tmp_path: Path, index_md: str, extra_conf: str = "") -> Pat
     )
     (src / "index.md").write_text(index_md, encoding="utf-8")
     return src
+
+
+# --------------------------------------------------------------------------- warnings
+
+_WARNING = re.compile(
+    r"^(?P<path>.+?)(?::(?P<line>\d+))?: WARNING: (?P<message>.*) \[factcheck\.(?P<sub>[\w-]+)\]$"
+)
+_NOTE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?: factcheck note: (?P<message>.*)$")
+
+Finding = tuple[str, int, str, str]
+
+
+def _parse(stream: str, pattern: re.Pattern[str], srcdir: Path, subtype: str | None) -> list:
+    found = []
+    prefix = f"{srcdir}{os.sep}"
+    for line in strip_colors(stream).splitlines():
+        match = pattern.match(line)
+        if match is None:
+            continue
+        path = match["path"].removesuffix(":")  # "file:" is Sphinx's spelling of "no line"
+        assert path.startswith(prefix), line  # an absolute source path
+        found.append((path[len(prefix):], int(match["line"] or 0),
+                      match.groupdict().get("sub") or subtype, match["message"]))
+    return found
+
+
+def warnings_of(app: SphinxTestApp) -> list[Finding]:
+    """Every factcheck warning of the build, in the order logged."""
+    return _parse(app.warning.getvalue(), _WARNING, Path(app.srcdir), None)
+
+
+def notes_of(app: SphinxTestApp) -> list[Finding]:
+    """Every factcheck note of the status log (subtype given as 'note')."""
+    return _parse(app.status.getvalue(), _NOTE, Path(app.srcdir), "note")
+
+
+def short(findings: list[Finding]) -> list[tuple[str, int, str]]:
+    return [(path, line, subtype) for path, line, subtype, _ in findings]
+
+
+def unbound(figure: str) -> str:
+    return (f"unbound figure {figure!r}: bind it to a fact with {{fact}}`{figure} <id>` or "
+            f"exempt it with {{nofact}}`{figure} <reason>`")
+
+
+def html(app: SphinxTestApp, docname: str) -> str:
+    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")

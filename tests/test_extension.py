@@ -16,6 +16,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import Finding, html, notes_of, short, unbound, warnings_of
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -24,51 +25,6 @@ from factcheck.facts import SCHEMA
 from factcheck.findings import Subtype
 
 ROOTS = Path(__file__).parent / "roots"
-
-_WARNING = re.compile(
-    r"^(?P<path>.+?)(?::(?P<line>\d+))?: WARNING: (?P<message>.*) \[factcheck\.(?P<sub>[\w-]+)\]$"
-)
-_NOTE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+))?: factcheck note: (?P<message>.*)$")
-
-Finding = tuple[str, int, str, str]
-
-
-def _parse(stream: str, pattern: re.Pattern[str], srcdir: Path, subtype: str | None) -> list:
-    found = []
-    prefix = f"{srcdir}{os.sep}"
-    for line in strip_colors(stream).splitlines():
-        match = pattern.match(line)
-        if match is None:
-            continue
-        path = match["path"].removesuffix(":")  # "file:" is Sphinx's spelling of "no line"
-        assert path.startswith(prefix), line  # an absolute source path
-        found.append((path[len(prefix):], int(match["line"] or 0),
-                      match.groupdict().get("sub") or subtype, match["message"]))
-    return found
-
-
-def warnings_of(app: SphinxTestApp) -> list[Finding]:
-    """Every factcheck warning of the build, in the order logged."""
-    return _parse(app.warning.getvalue(), _WARNING, Path(app.srcdir), None)
-
-
-def notes_of(app: SphinxTestApp) -> list[Finding]:
-    """Every factcheck note of the status log (subtype given as 'note')."""
-    return _parse(app.status.getvalue(), _NOTE, Path(app.srcdir), "note")
-
-
-def short(findings: list[Finding]) -> list[tuple[str, int, str]]:
-    return [(path, line, subtype) for path, line, subtype, _ in findings]
-
-
-def unbound(figure: str) -> str:
-    return (f"unbound figure {figure!r}: bind it to a fact with {{fact}}`{figure} <id>` or "
-            f"exempt it with {{nofact}}`{figure} <reason>`")
-
-
-def html(app: SphinxTestApp, docname: str) -> str:
-    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
-
 
 # --------------------------------------------------------------------------- test-findings
 

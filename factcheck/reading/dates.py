@@ -11,6 +11,8 @@
   *ambiguous* and reported so, never guessed;
 * decades: "the 1930s", "1930's", "the '30s", "the thirties", "1930er Jahre", "années 1930";
 * centuries: "the 18th century", "the eighteenth century", "18. Jahrhundert", "XVIIIe siècle";
+* a weekday before a day: "Tuesday, October 10, 1939", "Dienstag, den 10. Oktober 1939" (the
+  judge checks it against the fact's day);
 * parts of a period: "early September 1939", "mid-September", "late 1939", "mid-1940",
   "the early 1930s", "the late 18th century" (the bounds are in :mod:`factcheck.values.dates`).
 """
@@ -18,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.reading.lexicon import Lexicon
@@ -59,7 +61,10 @@ def _word_value(text: str, table: dict[str, int]) -> int | None:
 def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns of a lexicon, each with the name of the reader that reads it."""
     g = lexicon.grammar
-    month = rf"(?P<month>{_alternation(lexicon.months)})\.?"
+    # A dot follows an abbreviation ("Oct."), never a full name ("in October." ends a sentence).
+    abbreviated = {m for m in lexicon.months if m not in lexicon.full_months}
+    month = (rf"(?P<month>(?:{_alternation(abbreviated)})\.?(?![^\W\d_])"
+             rf"|{_alternation(lexicon.full_months)})")
     day_words = {w: n for w, n in lexicon.ordinal_words.items() if 1 <= n <= 31}
     day_cardinals = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 31}
     day = (rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:{g.ordinal_suffix})?"
@@ -75,18 +80,22 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     day_word = r"(?:\s+day)?" if lexicon.language == "en" else ""
     part = rf"(?:(?P<part>{_alternation(g.parts)})[\s-]+)?"
     century = _alternation(g.century_words)
+    # "Tuesday, October 10, 1939", "Di., 10. Oktober 1939": a weekday is read, and checked.
+    abbreviations = {v for a in lexicon.weekday_abbreviations for v in (a, a[:1].upper() + a[1:])}
+    weekday = (rf"(?:(?P<weekday>{_alternation(lexicon.weekdays)}"
+               rf"|(?-i:{_alternation(abbreviations)})\.?),?\s+)?")
     flags = re.IGNORECASE | re.VERBOSE
     patterns = [
-        ("iso", re.compile(r"(?<![\w.\-/])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"
-                           r"(?![\w\-/]|[.,]\d)")),
-        ("numeric", re.compile(r"(?<![\w.,/\-])(?P<a>\d{1,2})(?P<sep>[./\-])(?P<b>\d{1,2})"
-                               r"(?P=sep)(?P<y>\d{4})(?![\w]|[./\-]\d)")),
-        ("ymd", re.compile(r"(?<![\w.,/\-])(?P<y>\d{4})(?P<sep>[./])(?P<m>\d{1,2})"
-                           r"(?P=sep)(?P<d>\d{1,2})(?![\w]|[./\-]\d)")),
-        ("mdy", re.compile(rf"(?<![\w]){part}{month}\s+{the}{day_after}"
+        ("iso", re.compile(rf"(?<![\w.\-/]){weekday}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})"
+                           r"(?:-(?P<d>\d{1,2}))?(?![\w\-/]|[.,]\d)", flags)),
+        ("numeric", re.compile(rf"(?<![\w.,/\-]){weekday}(?P<a>\d{{1,2}})(?P<sep>[./\-])"
+                               r"(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w]|[./\-]\d)", flags)),
+        ("ymd", re.compile(rf"(?<![\w.,/\-]){weekday}(?P<y>\d{{4}})(?P<sep>[./])"
+                           r"(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\w]|[./\-]\d)", flags)),
+        ("mdy", re.compile(rf"(?<![\w]){weekday}{part}{month}\s+{the}{day_after}"
                            rf"(?![\w])(?:{before_year}{year})?(?![\w])", flags)),
         ("mdy", re.compile(rf"(?<![\w]){month}-{day}-{year}(?![\w])", flags)),
-        ("dmy", re.compile(rf"(?<![\w]){the}{day_after}{day_word}{of}\s+{month}"
+        ("dmy", re.compile(rf"(?<![\w]){weekday}{the}{day_after}{day_word}{of}\s+{month}"
                            rf"(?:{before_year}{year})?(?![\w])", flags)),
         ("dmy", re.compile(rf"(?<![\w]){day}-{month}-{year}(?![\w])", flags)),
         ("ymd", re.compile(rf"(?<![\w])(?P<year>\d{{4}})/{month}/{day}(?![\w])", flags)),
@@ -101,16 +110,19 @@ def date_patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                               rf"{g.decade_suffix}(?![\w])", flags)),
         ("short_decade", re.compile(rf"(?<![\w]){the}{part}['’](?P<decade>\d0)s(?![\w])",
                                     flags)),
-        ("century", re.compile(rf"(?<![\w]){the}{part}(?:(?P<c>\d{{1,2}}){g.ordinal_suffix}"
+        ("century", re.compile(rf"(?<![\w]){the}{part}(?:(?P<c>\d{{1,3}}){g.ordinal_suffix}"
                                rf"|(?P<cw>{_alternation(_century_words(lexicon))})"
                                rf"|(?P<roman>[IVXL]{{1,6}})(?:e|er|ème))[\s-]+(?:{century})"
                                r"(?![\w])", re.VERBOSE)),
     ]
     patterns.append(("month", re.compile(rf"(?<![\w]){month}(?![\w])", flags)))
     if lexicon.tens_plural:
+        # "the thirties", "the nineteen-thirties" (the century said in words: 1930s)
+        hundreds = _alternation({w: n for w, n in lexicon.cardinal_words.items()
+                                 if 10 <= n <= 29})
         patterns.append(("tens_decade", re.compile(
-            rf"(?<![\w])(?:the)\s+{part}(?P<tens>{_alternation(lexicon.tens_plural)})(?![\w])",
-            flags)))
+            rf"(?<![\w])(?:the)\s+{part}(?:(?P<hundreds>{hundreds})[\s-]+)?"
+            rf"(?P<tens>{_alternation(lexicon.tens_plural)})(?![\w])", flags)))
     return patterns
 
 
@@ -127,8 +139,10 @@ def _year_words(lexicon: Lexicon) -> str:
     pairs = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 29})
     small = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 99})
     units = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 9})
+    # The second half is ten to ninety-nine: "twenty two" is no year ("twenty oh two" is).
+    tens = _alternation({w: n for w, n in lexicon.cardinal_words.items() if 10 <= n <= 99})
     return (rf"(?:{pairs})[\s-]+(?:hundred(?:[\s-]+(?:and[\s-]+)?(?:{small}))?"
-            rf"|(?:o|oh|zero|nought)[\s-]+(?:{units})|{small})"
+            rf"|(?:o|oh|zero|nought)[\s-]+(?:{units})|{tens})"
             rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{small}))?")
 
 
@@ -148,7 +162,7 @@ def _read_iso(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
         return None  # "1918-19" is a range of years, not a month
     day = int(match.group("d")) if match.group("d") else None
     value = make_date(int(match.group("y")), month, day)
-    return DateMatch(match.start(), match.end(), value)
+    return DateMatch(match.start(), match.end(), _with_weekday(value, match, lexicon))
 
 
 def _read_numeric(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
@@ -168,7 +182,8 @@ def _read_numeric(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
         return DateMatch(match.start(), match.end(), None, ambiguous=True,
                          problem=f"{text!r} may be day {a} of month {b} or day {b} of month {a}; "
                                  "set factcheck_date_order = 'DMY' or 'MDY'")
-    return DateMatch(match.start(), match.end(), make_date(year, month, day))
+    return DateMatch(match.start(), match.end(),
+                     _with_weekday(make_date(year, month, day), match, lexicon))
 
 
 def _read_ymd(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
@@ -176,7 +191,7 @@ def _read_ymd(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
     if groups.get("month"):
         return _read_named(match, lexicon)
     value = make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    return DateMatch(match.start(), match.end(), value)
+    return DateMatch(match.start(), match.end(), _with_weekday(value, match, lexicon))
 
 
 def _read_named(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
@@ -192,10 +207,18 @@ def _read_named(match: re.Match[str], lexicon: Lexicon) -> DateMatch | None:
     words = any(_is_words(groups.get(k)) for k in ("day", "year"))
     precision = "day" if day is not None else "month"
     day_text = groups.get("day") or ""
-    loose = _is_words(day_text) and _word_value(day_text, lexicon.ordinal_words) is None
-    return DateMatch(match.start(), match.end(),
-                     make_date(year, month, day, precision=precision, part=part), words=words,
-                     loose=loose)
+    loose = (_is_words(day_text) and not lexicon.grammar.cardinal_days
+             and _word_value(day_text, lexicon.ordinal_words) is None)
+    value = _with_weekday(make_date(year, month, day, precision=precision, part=part), match,
+                          lexicon)
+    return DateMatch(match.start(), match.end(), value, words=words, loose=loose)
+
+
+def _with_weekday(value: DateValue, match: re.Match[str], lexicon: Lexicon) -> DateValue:
+    written = match.groupdict().get("weekday")
+    if not written or value.precision != "day":
+        return value
+    return replace(value, weekday=lexicon.weekday(written))
 
 
 def _read_part_year(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
@@ -215,7 +238,12 @@ def _read_decade(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
 def _read_tens_decade(match: re.Match[str], lexicon: Lexicon) -> DateMatch:
     part = lexicon.grammar.parts.get((match.group("part") or "").casefold())
     tens = lexicon.tens_plural[match.group("tens").casefold()]
-    value = make_date(tens, precision="decade", part=part, century_known=False)
+    hundreds = match.group("hundreds")
+    if hundreds:
+        century = _word_value(hundreds, lexicon.cardinal_words) or 0
+        value = make_date(century * 100 + tens, precision="decade", part=part)
+    else:
+        value = make_date(tens, precision="decade", part=part, century_known=False)
     return DateMatch(match.start(), match.end(), value, words=True)
 
 

@@ -17,6 +17,7 @@ from factcheck.values.base import Hedge
 
 @dataclass(frozen=True)
 class Grammar:
+    #: Hedge words; the first word of each meaning is the one a rendered value uses.
     hedges: dict[str, Hedge]
     percent_words: tuple[str, ...]
     #: Words joining the two ends of a range ("to", "bis", "à"), besides dashes.
@@ -41,6 +42,21 @@ class Grammar:
     #: Words that make the next number negative ("minus 5").
     negative_words: tuple[str, ...] = ()
     extra_months: dict[str, int] = field(default_factory=dict)
+    #: Whether a day in words is a cardinal ("le dix octobre"), not only an ordinal ("the tenth
+    #: of October"): English "three March" is then read only where the author binds it.
+    cardinal_days: bool = False
+    #: Endings an ordinal word takes in prose besides num2words' form ("zehnte" → "zehnten").
+    ordinal_endings: tuple[str, ...] = ()
+    #: Weekday abbreviations CLDR does not list ("Tues", "Thurs"), Monday = 0.
+    extra_weekdays: dict[str, int] = field(default_factory=dict)
+    #: Words joining a figure to its unit or currency ("7,5 millions de dollars", "d'euros").
+    measure_links: tuple[str, ...] = ()
+    #: Words that make a figure vague ("a few thousand", "several hundred", "hundreds"): the
+    #: reader does not read them, so a statement holding one is unreadable, never the bare scale.
+    vague_words: frozenset[str] = frozenset()
+    #: Parts of a year the reader does not read ("winter 1939"): a statement holding one is
+    #: unreadable, never the bare year.
+    season_words: frozenset[str] = frozenset()
 
 
 EN = Grammar(
@@ -62,6 +78,8 @@ EN = Grammar(
         "just under": Hedge.NEARLY, "just over": Hedge.OVER,
         "up to": Hedge.UP_TO, "at most": Hedge.UP_TO, "no more than": Hedge.UP_TO,
         "a maximum of": Hedge.UP_TO, "as many as": Hedge.UP_TO, "not more than": Hedge.UP_TO,
+        # A negated bound is the other bound: "not over 100" is at most 100.
+        "not over": Hedge.UP_TO, "not exceeding": Hedge.UP_TO, "not under": Hedge.AT_LEAST,
         "only": Hedge.EXACT, "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
     },
     percent_words=("percent", "per cent", "per-cent", "pct"),
@@ -85,6 +103,11 @@ EN = Grammar(
     negative_words=("minus", "negative"),
     # "Sept." is the common English abbreviation CLDR does not list ("Sep").
     extra_months={"sept": 9},
+    extra_weekdays={"Tues": 1, "Weds": 2, "Thur": 3, "Thurs": 3},
+    vague_words=frozenset({"few", "several", "many", "couple", "numerous", "multiple", "scores",
+                           "dozens", "hundreds", "thousands", "millions", "billions", "tens"}),
+    season_words=frozenset({"spring", "summer", "autumn", "fall", "winter", "springtime",
+                            "summertime", "wintertime", "quarter"}),
 )
 
 DE = Grammar(
@@ -92,10 +115,14 @@ DE = Grammar(
         "etwa": Hedge.APPROX, "ungefähr": Hedge.APPROX, "rund": Hedge.APPROX,
         "circa": Hedge.APPROX, "ca.": Hedge.APPROX, "zirka": Hedge.APPROX,
         "knapp": Hedge.NEARLY, "fast": Hedge.NEARLY, "beinahe": Hedge.NEARLY,
+        "annähernd": Hedge.APPROX,
         "über": Hedge.OVER, "mehr als": Hedge.OVER,
         "mindestens": Hedge.AT_LEAST, "wenigstens": Hedge.AT_LEAST,
         "unter": Hedge.UNDER, "weniger als": Hedge.UNDER,
         "bis zu": Hedge.UP_TO, "höchstens": Hedge.UP_TO, "maximal": Hedge.UP_TO,
+        # "nicht mehr als 100 Zeichen" is at most 100, not more than 100.
+        "nicht mehr als": Hedge.UP_TO, "nicht über": Hedge.UP_TO,
+        "nicht weniger als": Hedge.AT_LEAST, "nicht unter": Hedge.AT_LEAST,
         "nur": Hedge.EXACT, "genau": Hedge.EXACT,
     },
     percent_words=("Prozent",),
@@ -105,21 +132,30 @@ DE = Grammar(
     negative_words=("minus",),
     parts={"anfang": "early", "mitte": "mid", "ende": "late"},
     century_words=("Jahrhundert", "Jahrhunderts"),
+    articles=("den",),
     ordinal_suffix=r"\.",
+    ordinal_endings=("n", "r", "s", "m"),
     decade_suffix=r"er(?:[\s-]+Jahren?)?",
     out_of=("von",),
+    vague_words=frozenset({"einige", "mehrere", "viele", "paar", "zahlreiche", "dutzende",
+                           "hunderte", "tausende", "zehntausende", "hunderttausende"}),
+    season_words=frozenset({"frühling", "frühjahr", "sommer", "herbst", "winter", "quartal"}),
 )
 
 FR = Grammar(
     hedges={
         "environ": Hedge.APPROX, "quelque": Hedge.APPROX, "quelques": Hedge.APPROX,
         "à peu près": Hedge.APPROX, "approximativement": Hedge.APPROX,
-        "près de": Hedge.NEARLY, "presque": Hedge.NEARLY, "quasiment": Hedge.NEARLY,
-        "plus de": Hedge.OVER, "au moins": Hedge.AT_LEAST,
-        "moins de": Hedge.UNDER,
+        "près de": Hedge.NEARLY, "près d'": Hedge.NEARLY, "près d’": Hedge.NEARLY,
+        "presque": Hedge.NEARLY, "quasiment": Hedge.NEARLY,
+        "plus de": Hedge.OVER, "plus d'": Hedge.OVER, "plus d’": Hedge.OVER,
+        "au moins": Hedge.AT_LEAST,
+        "moins de": Hedge.UNDER, "moins d'": Hedge.UNDER, "moins d’": Hedge.UNDER,
         "jusqu'à": Hedge.UP_TO, "jusqu’à": Hedge.UP_TO, "au plus": Hedge.UP_TO,
         "au maximum": Hedge.UP_TO,
         "seulement": Hedge.EXACT, "exactement": Hedge.EXACT,
+        # "pas plus de 100" is at most 100, not more than 100.
+        "pas plus de": Hedge.UP_TO, "pas moins de": Hedge.AT_LEAST,
     },
     percent_words=("pour cent", "pourcent"),
     range_words=("à", "au"),
@@ -128,10 +164,16 @@ FR = Grammar(
     negative_words=("moins",),
     parts={"début": "early", "mi": "mid", "milieu": "mid", "fin": "late"},
     century_words=("siècle",),
+    articles=("le",),
     ordinal_suffix=r"(?:er|re|e|ème|eme)",
     decade_suffix="",
     decade_prefix=r"années\s+",
     out_of=("sur",),
+    measure_links=("de", "d'", "d’"),
+    cardinal_days=True,
+    vague_words=frozenset({"plusieurs", "nombreux", "nombreuses", "dizaines", "centaines",
+                           "milliers", "quelques"}),
+    season_words=frozenset({"printemps", "été", "automne", "hiver", "trimestre"}),
 )
 
 GRAMMARS: dict[str, Grammar] = {"en": EN, "de": DE, "fr": FR}

@@ -18,7 +18,8 @@ from factcheck.values.base import Hedge
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     phrases = sorted(lexicon.grammar.hedges, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    leading = re.compile(rf"^\s*(?P<hedge>{alternation})(?:\s+|(?<=~))", re.IGNORECASE)
+    # A hedge ends at a space, or glued: "~20", "plus d'un million".
+    leading = re.compile(rf"^\s*(?P<hedge>{alternation})(?:\s+|(?<=[~'’]))", re.IGNORECASE)
     # "add up to", "sums up to" are verbs, not hedges.
     trailing = re.compile(rf"(?:^|(?<=[\s(\[]))(?<!add )(?<!adds )(?<!added )(?<!sum )"
                           rf"(?<!sums )(?<!summed )(?P<hedge>{alternation})\s*$", re.IGNORECASE)

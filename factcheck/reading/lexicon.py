@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_date_format, get_month_names
+from babel.dates import get_date_format, get_day_names, get_month_names
 from babel.localedata import locale_identifiers
 
 from factcheck.reading.grammar import Grammar, grammar_for
@@ -37,6 +37,8 @@ class Lexicon:
     language: str
     grammar: Grammar
     months: dict[str, int]
+    #: The months' full names (casefolded): no dot follows them ("October." ends a sentence).
+    full_months: frozenset[str]
     decimal: str
     group: str
     scale_words: dict[str, int]
@@ -49,6 +51,9 @@ class Lexicon:
     tens_plural: dict[str, int]
     #: Unit symbols that may be glued to a number ("15,000kg", "100km"), from CLDR.
     glued_units: frozenset[str]
+    #: Weekday names (casefolded, Monday = 0) and their abbreviations as CLDR writes them.
+    weekdays: dict[str, int]
+    weekday_abbreviations: dict[str, int]
 
     @property
     def date_order(self) -> str | None:
@@ -67,6 +72,22 @@ class Lexicon:
         if key in _WORD_MONTHS and self.language == "en" and name[:1].islower():
             return None
         return number
+
+
+    def weekday(self, name: str) -> int | None:
+        """The weekday a written name means (``Tuesday``, ``Tue.``, ``Di.``; Monday = 0).
+
+        A full name is read in any case; an abbreviation only as CLDR writes it or capitalised,
+        since "sat", "sun" and "wed" are words.
+        """
+        stripped = name.rstrip(".")
+        number = self.weekdays.get(stripped.casefold())
+        if number is not None:
+            return number
+        for written in (stripped, stripped[:1].lower() + stripped[1:]):
+            if written in self.weekday_abbreviations:
+                return self.weekday_abbreviations[written]
+        return None
 
 
 def normalise_locale(locale: str) -> str:
@@ -90,11 +111,17 @@ def lexicon_for(locale: str, date_order: str | None = "auto") -> Lexicon:
     symbols = babel_locale.number_symbols.get("latn", {})
     long_scales, short_scales = _scales(babel_locale, language)
     cardinals, ordinals = _spelled_numbers(language)
+    if grammar.ordinal_endings:
+        # num2words spells the plain form ("zehnte"); prose inflects it ("am zehnten Oktober").
+        ordinals = {**{word + ending: n for word, n in ordinals.items()
+                       for ending in grammar.ordinal_endings}, **ordinals}
     return Lexicon(
         locale=locale,
         language=language,
         grammar=grammar,
         months=_months(babel_locale, grammar),
+        full_months=frozenset(name.casefold() for context in ("format", "stand-alone")
+                              for name in get_month_names("wide", context, babel_locale).values()),
         decimal=symbols.get("decimal", "."),
         group=symbols.get("group", ","),
         scale_words=long_scales,
@@ -105,7 +132,21 @@ def lexicon_for(locale: str, date_order: str | None = "auto") -> Lexicon:
         cardinal_words=cardinals,
         tens_plural=_tens_plural(language, cardinals),
         glued_units=_glued_units(babel_locale),
+        **_weekdays(babel_locale, grammar),
     )
+
+
+def _weekdays(locale: Locale, grammar: Grammar) -> dict[str, dict[str, int]]:
+    wide: dict[str, int] = {}
+    short: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_day_names("wide", context, locale).items():
+            wide[name.casefold()] = number
+        for number, name in get_day_names("abbreviated", context, locale).items():
+            short[name.rstrip(".")] = number
+    for name, number in grammar.extra_weekdays.items():
+        short[name] = number
+    return {"weekdays": wide, "weekday_abbreviations": short}
 
 
 #: CLDR unit categories that measure something (not "px", "em", "bit": identifiers in prose).

@@ -7,8 +7,9 @@ joined by a dash, "to", or framed by "between … and" / "from … to" into one 
 
 Two modes.  Reading a ``fact`` role (``statement=True``) reads everything the author may mean:
 "one", "first", "half".  Scanning prose for unbound figures leaves out words that are rarely
-claims: "one" alone (a pronoun far more often than a count) and ordinal words ("the first time",
-"a second round") — written as words, an ordinal is a count only when the author binds it.
+claims: a single word for one ("one", French "un", German "ein": a pronoun or an article far more
+often than a count) and ordinal words ("the first time", "a second round") — written as words,
+an ordinal is a count only when the author binds it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.reading.dates import DateMatch, date_patterns, read_date
+from factcheck.reading.hedges import trailing_hedge
 from factcheck.reading.lexicon import Lexicon
 from factcheck.reading.numbers import (
     VULGAR,
@@ -70,6 +72,10 @@ def find_figures(text: str, lexicon: Lexicon, *, statement: bool = False,
     if not _may_hold_figures(text, lexicon, words, statement):
         return []
     candidates = _candidates(text, lexicon, words, statement)
+    if not statement:
+        # A loosely read date ("jan twenty two, 2018") is dropped before it can swallow the
+        # figures inside it: the year stays a figure.
+        candidates = [c for c in candidates if not c.loose]
     chosen = _resolve(candidates)
     combined = _combine(text, chosen, lexicon)
     if statement:
@@ -90,7 +96,9 @@ def _word_prefilter(lexicon: Lexicon) -> re.Pattern[str]:
         parts.append(lexicon.number_words.pattern)
     if lexicon.tens_plural:
         parts.append(r"(?i:\b(?:" + "|".join(lexicon.tens_plural) + r")\b)")
-    return re.compile("|".join(parts) or "(?!)")
+    # "XVIIIe siècle": a century in Roman numerals holds neither digits nor number words.
+    parts.append(r"(?i:\b(?:" + "|".join(map(re.escape, lexicon.grammar.century_words)) + r")\b)")
+    return re.compile("|".join(parts))
 
 
 def _candidates(text: str, lexicon: Lexicon, words: bool, statement: bool) -> list[Figure]:
@@ -149,7 +157,8 @@ def _hyphen_ends(text: str, lexicon: Lexicon) -> list[Figure]:
     """The second number of "1000-5000", "5k-20k", "18-19": the digit reader does not start a
     number right after a hyphen (it would be a sign); here it does, after a figure's end."""
     found = []
-    for match in re.finditer(r"(?<=[\dkKmM])-(?=\d)", text):
+    # "1920--1950": two hyphens are a dash where smart quotes did not turn them into one.
+    for match in re.finditer(r"(?<=[\dkKmM])--?(?=\d)", text):
         start = match.end()
         for number in digits_pattern(lexicon).finditer(" " + text[start:]):
             read = read_digits(number, lexicon)
@@ -180,7 +189,9 @@ def _rarely_a_claim(figure: Figure, text: str) -> bool:
     if isinstance(value, NumberValue | PercentValue):
         if value.ordinal and not isinstance(value, PercentValue):
             return True  # "the first time", "a second round"
-        return value.amount.value == 1 and re.fullmatch(r"(?i)one", figure.text) is not None
+        # "one" alone, French "un"/"une", German "ein": a pronoun or an article far more often
+        # than a count, in every language.
+        return value.amount.value == 1 and re.fullmatch(r"[^\W\d_]+", figure.text) is not None
     if isinstance(value, FractionValue):
         if figure.text.casefold() == "half":
             return True  # "half of them", "the first half"
@@ -198,9 +209,41 @@ def _combine(text: str, figures: list[Figure], lexicon: Lexicon) -> list[Figure]
     figures = _join_pairs(text, figures, lexicon, _and_fraction)
     figures = [_with_scale_word(text, f, lexicon) for f in figures]
     figures = [_with_percent_word(text, _negative(text, f, lexicon), lexicon) for f in figures]
+    # A figure that grew over the next one ("quatre-vingts pour cent" over "cent") keeps it.
+    figures = _without_overlaps(figures)
     figures = _join_pairs(text, figures, lexicon, _out_of)
     figures = _join_pairs(text, figures, lexicon, _year_in_words)
-    return _join_pairs(text, figures, lexicon, _range)
+    figures = _join_pairs(text, figures, lexicon, _range)
+    return _join_pairs(text, figures, lexicon, _range_year)
+
+
+def _range_year(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
+    """"November 18–19, 1939", "Jan 1 – 2, 2000": the year after a range of days is both
+    ends' (the start's is a year earlier when the range crosses New Year)."""
+    stated = low.value
+    if not (isinstance(stated, RangeValue) and isinstance(stated.low, DateValue)
+            and isinstance(stated.high, DateValue) and stated.high.year is None
+            and stated.high.month is not None and isinstance(high.value, NumberValue)
+            and high.value.year_like and re.fullmatch(r",?\s+", text[low.end:high.start])):
+        return None
+    year = int(high.value.amount.value)
+    first, last = stated.low, stated.high
+    start_year = year - 1 if (first.month or 0) > last.month else year
+    try:
+        ends = (make_date(start_year, first.month, first.day, precision=first.precision),
+                make_date(year, last.month, last.day, precision=last.precision))
+    except BadValue:
+        return None
+    return _span(text, low.start, high.end, RangeValue(*ends), low, high)
+
+
+def _without_overlaps(figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for figure in figures:
+        if out and figure.start < out[-1].end:
+            continue
+        out.append(figure)
+    return out
 
 
 def _scaled(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | None:
@@ -233,11 +276,11 @@ def _and_fraction(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Fig
 
 
 def _with_scale_word(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
-    """"half million", "two thirds of a million", "3 dozen"."""
+    """"half million", "half a million", "two thirds of a million", "3 dozen"."""
     value = figure.value
     if isinstance(value, FractionValue) and figure.words:
         words = "|".join(re.escape(w) for w in lexicon.scale_words) or "(?!)"
-        match = re.match(rf"(?i)\s+(?:of\s+an?\s+)?({words})\b", text[figure.end:])
+        match = re.match(rf"(?i)\s+(?:of\s+)?(?:an?\s+)?({words})\b", text[figure.end:])
         if match:
             amount = Amount(value.amount.value * lexicon.scale_words[match.group(1).casefold()])
             end = figure.end + match.end()
@@ -258,8 +301,8 @@ def _negative(text: str, figure: Figure, lexicon: Lexicon) -> Figure:
     if not words or not isinstance(value, NumberValue | PercentValue) or value.amount.value < 0:
         return figure
     match = re.search(rf"(?i)\b(?:{'|'.join(map(re.escape, words))})\s+$", text[:figure.start])
-    if not match:
-        return figure
+    if not match or trailing_hedge(text[:figure.start], lexicon) is not None:
+        return figure  # French "au moins 5" is at least 5, not "au" and minus 5
     return replace(figure, start=match.start(), text=text[match.start():figure.end],
                    value=replace(value, amount=-value.amount))
 
@@ -316,7 +359,11 @@ def _year_in_words(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Fi
             and isinstance(high.value, NumberValue) and lexicon.language == "en"):
         return None
     first, second = low.value.amount.value, high.value.amount.value
-    if not (text[low.end:high.start].isspace() and 11 <= first <= 99 and 1 <= second <= 99
+    gap = text[low.end:high.start]
+    # "nineteen thirty-nine", and "nineteen oh one" (the "oh" is a zero text2num leaves out)
+    oh = re.fullmatch(r"(?i)\s+(?:oh|o|zero|nought)\s+", gap) is not None and second < 10
+    # "nineteen five" is two numbers; a year's second half is 10–99, or "oh" and a unit.
+    if not ((gap.isspace() and second >= 10 or oh) and 11 <= first <= 99 and 1 <= second <= 99
             and first.denominator == second.denominator == 1):
         return None
     year = Amount(first * 100 + second, Fraction(1))
@@ -330,7 +377,7 @@ def _range(text: str, low: Figure, high: Figure, lexicon: Lexicon) -> Figure | N
     start = low.start
     grammar = lexicon.grammar
     articles = "|".join(map(re.escape, grammar.articles)) or "(?!)"
-    connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|-|\s+-\s+", gap) or re.fullmatch(
+    connector = re.fullmatch(r"\s*[\u2013\u2014]\s*|--?|\s+--?\s+", gap) or re.fullmatch(
         rf"\s+(?:{'|'.join(map(re.escape, grammar.range_words))})\s+(?:(?:{articles})\s+)?",
         gap, re.IGNORECASE)
     for opening, joining in grammar.range_frames:

@@ -39,6 +39,8 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
     tokens = []
     # "six-mile", "3-inch": a unit joined to its number by a hyphen.
     position = 1 if text[:1] == "-" and text[1:2].isalpha() else 0
+    position = _after_link(text, position, lexicon)  # "2 millions de kilomètres carrés"
+    start = position
     for _ in range(4):
         match = _UNIT_TOKEN.match(text, position)
         if not match:
@@ -46,13 +48,16 @@ def read_unit(text: str, lexicon: Lexicon) -> tuple[str, str, int] | None:
         position = match.end()
         tokens.append(position)
     for end in reversed(tokens):
-        written = text[:end].strip().lstrip("-")
-        if written.casefold() in _FUNCTION_WORDS:
-            continue
-        key = _cldr_units(lexicon).get(written.casefold())
-        unit = (_cldr_to_pint(key) if key else None) or parse_unit(written)
-        if unit is not None:
-            return unit, written, end
+        # "15 ans." ends a sentence: the dot is the unit's only when the unit is read with it
+        # ("sq. mi."), so each run is tried with it and then without it.
+        for cut in ((0, 1) if text[end - 1:end] == "." else (0,)):
+            written = text[start:end - cut].strip().lstrip("-")
+            if written.casefold() in _FUNCTION_WORDS:
+                continue
+            key = _cldr_units(lexicon).get(written.casefold())
+            unit = (_cldr_to_pint(key) if key else None) or parse_unit(written)
+            if unit is not None:
+                return unit, written, end - cut
     return None
 
 
@@ -137,6 +142,7 @@ def currency_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
             found.setdefault(written.casefold(), set()).add(code)
 
     plurals = locale._data.get("currency_names_plural", {})
+    head = _head_position(locale)
     for code in list_currencies():
         add(code, code)
         symbol = get_currency_symbol(code, locale)
@@ -145,22 +151,49 @@ def currency_words(lexicon: Lexicon) -> dict[str, frozenset[str]]:
         names = {get_currency_name(code, locale=locale), *plurals.get(code, {}).values()}
         for name in names:
             add(name, code)
-            last = name.split()[-1]
-            if len(last) > 2:
-                add(last, code)
+            # "dollars" of "US dollars" and of "dollars canadiens", "Dollar" of "US-Dollar"
+            noun = re.split(r"[\s-]+", name)[head]
+            if len(noun) > 2:
+                add(noun, code)
     return {written: frozenset(codes) for written, codes in found.items()}
 
 
 _CURRENCY_TOKEN = re.compile(r"\s*([^\W\d_]+\.?|[^\w\s])")
 
 
+def _head_position(locale: Locale) -> int:
+    """Where a currency's name puts its noun: last in English and German ("Canadian dollar",
+    "Kanadischer Dollar"), first in French ("dollar canadien").  Read from CLDR: the word the
+    names of the Canadian, Australian and New Zealand dollars share."""
+    names = [re.split(r"[\s-]+", get_currency_name(code, locale=locale))
+             for code in ("CAD", "AUD", "NZD")]
+    shared = set.intersection(*(set(n) for n in names))
+    if len(shared) == 1:
+        noun = shared.pop()
+        if all(n[0] == noun for n in names):
+            return 0
+    return -1
+
+
+def _after_link(text: str, position: int, lexicon: Lexicon) -> int:
+    """Where the unit or currency starts after a linking word ("de", "d'") at ``position``."""
+    links = lexicon.grammar.measure_links
+    if not links:
+        return position
+    alternation = "|".join(re.escape(w) + (r"\s*" if w[-1] in "'’" else r"\s+") for w in links)
+    match = re.compile(rf"\s*(?:{alternation})(?=[^\W\d_])", re.IGNORECASE).match(text, position)
+    return match.end() if match else position
+
+
 def currency_after(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str, int] | None:
-    """The currency ``text`` starts with ("dollars", "USD", "Lt", "US dollars"): codes, as
-    written, and where it ends.  Looked up word by word (a regex of every currency name of CLDR
-    would cost more to compile than a page costs to check)."""
+    """The currency ``text`` starts with ("dollars", "USD", "Lt", "US dollars", "dollars des
+    États-Unis"): codes, as written, and where it ends.  Looked up word by word (a regex of every
+    currency name of CLDR would cost more to compile than a page costs to check)."""
     position = 1 if text[:1] == "-" and text[1:2].isalpha() else 0  # "one-yen"
+    position = _after_link(text, position, lexicon)  # "7,5 millions de dollars"
+    start = position
     ends = []
-    for _ in range(3):
+    for _ in range(6):
         match = _CURRENCY_TOKEN.match(text, position)
         if not match:
             break
@@ -168,10 +201,12 @@ def currency_after(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str, in
         ends.append(position)
     words = currency_words(lexicon)
     for end in reversed(ends):
-        written = text[:end].strip().lstrip("-")
-        codes = words.get(written.casefold()) or words.get(written.rstrip(".").casefold())
+        written = text[start:end].strip().lstrip("-")
+        codes = words.get(written.casefold())
         if codes:
             return codes, written, end
+        if written.endswith(".") and (codes := words.get(written[:-1].casefold())):
+            return codes, written[:-1], end - 1  # the sentence's full stop is not the currency's
     return None
 
 

@@ -67,7 +67,7 @@ _ISO_DAY = re.compile(r"^(-?\d+)-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(-?\d+)-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3}0)s$")
-_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$", re.IGNORECASE)
+_CENTURY = re.compile(r"^(\d{1,3})(?:st|nd|rd|th) century$", re.IGNORECASE)
 _DATEISH = re.compile(r"^-?\d{1,4}-\d+(-\d+)?$|^\d{3,4}'?s$")
 _PERCENT = re.compile(r"^(.+?)\s*%$")
 _FRACTION = re.compile(r"^([-\u2212]?\d+)\s*/\s*(\d+)$")
@@ -78,6 +78,11 @@ _NUMBER = re.compile(
 )
 _CURRENCY_CODE = re.compile(r"^(?:([A-Z]{3})\s+(.+)|(.+?)\s+([A-Z]{3}))$")
 _RANGE_SEPARATOR = re.compile(r"\s*/\s*|\s*[\u2013\u2014]\s*|\s+to\s+")
+#: "1939/1940" is an ISO 8601 interval of years, not the fraction 1939/1940.
+_YEAR_RANGE = re.compile(r"^\d{4}/\d{4}$")
+#: The number a range's end starts with; what follows it ("%", " years", " million USD") is
+#: lent to a start written without it: "5–10%" is 5% to 10%.
+_LEADING_NUMBER = re.compile(r"^[+\-\u2212]?(?:\d[\d,.\s\u00a0\u202f\u2009]*\d|\d)")
 
 
 def parse_amount(text: str) -> Amount:
@@ -117,7 +122,10 @@ def parse_value(text: str, kind: str | None = None) -> FactValue:
     'about 20000'
 
     A four-digit number on its own reads as a year; give ``type: number`` (or write it with a
-    separator, ``3,000``) for a count.
+    separator, ``3,000``) for a count.  For the same reason ``1939/1940`` is a range of years
+    (ISO 8601), not a fraction: write ``type: fraction`` for one.  A range's end lends its unit,
+    ``%``, scale word or currency to a start written without it (``5–10%``, ``3–4 million USD``),
+    as prose does; a range that ends before it starts is refused.
     """
     text = " ".join(str(text).split())
     hedge = None
@@ -225,23 +233,42 @@ def _parse_quantity(text: str) -> QuantityValue:
 
 def _parse_range(text: str) -> RangeValue:
     parts = _RANGE_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) != 2:
+    if len(parts) != 2 or not parts[1].strip():
         raise BadValue(f"{text!r} is not a range (write both ends: 1939-10-30/1939-11-01, "
                        "3,000–4,000)")
     low_text, high_text = parts
     low_kind = _infer_kind(low_text)
+    high_kind = _infer_kind(high_text) if low_kind != "date" else "date"
+    if low_kind == "number" and high_kind in ("percent", "quantity", "money", "number") and (
+            _NUMBER.match(low_text) and not _NUMBER.match(low_text).group("scale")):
+        number = _LEADING_NUMBER.match(high_text)
+        if number and high_text[number.end():].strip():
+            low_text += high_text[number.end():]  # "5–10%", "15–20 years", "3–4 million USD"
+            low_kind = high_kind
     low = _parse_unhedged(low_text, low_kind)
-    high = _parse_unhedged(high_text, _infer_kind(high_text) if low_kind != "date" else "date")
+    high = _parse_unhedged(high_text, high_kind)
     if low.kind != high.kind:
         raise BadValue(f"{text!r}: the ends of a range must be of one kind, not {low.kind} and "
                        f"{high.kind}")
+    if _ends_before_it_starts(low, high):
+        raise BadValue(f"{text!r} ends before it starts: write the earlier end first")
     return RangeValue(low, high)
 
 
+def _ends_before_it_starts(low: FactValue, high: FactValue) -> bool:
+    if isinstance(low, DateValue) and isinstance(high, DateValue):
+        return high.span()[1] < low.span()[0]
+    if isinstance(low, QuantityValue) and isinstance(high, QuantityValue):
+        return low.unit == high.unit and high.amount.value < low.amount.value
+    if isinstance(low, MoneyValue) and isinstance(high, MoneyValue):
+        return low.currency == high.currency and high.amount.value < low.amount.value
+    return high.amount.value < low.amount.value  # type: ignore[union-attr]
+
+
 def _infer_kind(text: str) -> str:
-    if "/" in text and not _FRACTION.match(text):
+    if "/" in text and (not _FRACTION.match(text) or _YEAR_RANGE.match(text)):
         return "range"
-    if re.search(r"\d\s*[\u2013\u2014]\s*\S|\d\s+to\s+\d", text):
+    if re.search(r"[\d%]\s*[\u2013\u2014]|\d\s+to\s+\d", text):  # "10%–20%" too
         return "range"
     if (_ISO_DAY.match(text) or _ISO_MONTH.match(text) or _YEAR.match(text)
             or _DECADE.match(text) or _CENTURY.match(text) or _DATEISH.match(text)):

@@ -52,6 +52,8 @@ class DateValue:
     part: str | None = None
     hedge: Hedge | None = None
     century_known: bool = True
+    #: Statement only: the weekday written with the day ("Tuesday, October 10"), Monday = 0.
+    weekday: int | None = None
 
     kind: ClassVar[str] = "date"
 
@@ -132,8 +134,14 @@ def compare_dates(fact: DateValue, stated: DateValue) -> str | None:
     """Why ``stated`` does not state ``fact``, or ``None`` when it does."""
     first, last = fact.span()
     if stated.year is None or not stated.century_known:
-        return _compare_without_year(fact, first, last, stated)
-    return _compare_spans((first, last), stated.span())
+        reason = _compare_without_year(fact, first, last, stated)
+    else:
+        reason = _compare_spans((first, last), stated.span())
+    if reason is None and stated.weekday is not None and first.weekday() != stated.weekday:
+        # The day agrees (so the fact is known to the day): the weekday written with it does not.
+        return f"{fact.describe()} was a {calendar.day_name[first.weekday()]}, not a " \
+               f"{calendar.day_name[stated.weekday]}"
+    return reason
 
 
 def _compare_without_year(fact: DateValue, first: datetime.date, last: datetime.date,
@@ -163,7 +171,10 @@ def make_date(year: int | None, month: int | None = None, day: int | None = None
     """A checked date: an impossible one (``1939-02-30``, year 0, month 13) raises BadValue."""
     if precision is None:
         precision = "day" if day is not None else "month" if month is not None else "year"
-    if year is not None and century_known and not MIN_YEAR <= year <= MAX_YEAR:
+    # The 1st century and the decade 0s start in the year before year 1 (their span is clamped
+    # to the calendar); any other date must lie in it.
+    lowest = 0 if precision in ("century", "decade") else MIN_YEAR
+    if year is not None and century_known and not lowest <= year <= MAX_YEAR:
         raise BadValue(f"year {year} is outside the calendar this check knows "
                        f"({MIN_YEAR}–{MAX_YEAR}; there is no year 0)")
     if month is not None and not 1 <= month <= 12:

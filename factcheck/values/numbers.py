@@ -119,4 +119,6 @@ def _compare_intervals(fact: Interval, stated: Interval) -> str | None:
 
 
 def _overlaps(a: tuple[Fraction, Fraction], b: tuple[Fraction, Fraction]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Whether two intervals share more than an end point: 116 ([115.5, 116.5]) and 117
+    ([116.5, 117.5]) only touch, so 117 for 116 is another value, not a more precise one."""
+    return a[0] < b[1] and b[0] < a[1]

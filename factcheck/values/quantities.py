@@ -7,7 +7,10 @@ is imported the first time a unit is actually parsed or converted, never at star
 
 A figure in the fact's own unit is compared exactly as a number; a figure in another unit of the
 same dimension ("2,602 sq mi" for a fact of 6,739 km²) is compared after conversion, to the
-precision it is written with (the nearest square mile).  A unit of another dimension is a mismatch.
+precision it is written with (the nearest square mile): the statement's interval must hold the
+fact's converted interval, or lie inside it and hold the converted value (a finer unit: "673,900
+hectares").  A converted value exactly half-way between two figures rounds to either (both
+half-up and half-even rounding are in use).  A unit of another dimension is a mismatch.
 """
 
 from __future__ import annotations
@@ -43,8 +46,10 @@ class QuantityValue:
         return replace(self, hedge=hedge)
 
     def describe(self) -> str:
-        # pint's own spelling of the unit: describing a value must not need pint loaded.
-        unit = self.written_unit or self.unit or ""
+        # The unit as written ("km2" shown "km²"), else pint's own name: describing a value must
+        # not need pint loaded.
+        unit = re.sub(r"(?<=[^\W\d_])([23])$", lambda m: "²³"[int(m.group(1)) - 2],
+                      self.written_unit) or self.unit or ""
         return hedge_phrase(self.hedge) + f"{plain_number(self.amount.value)} {unit}".strip()
 
 
@@ -158,22 +163,23 @@ def compare_quantities(fact: QuantityValue, stated: QuantityValue) -> str | None
     if dimensionality(stated.unit) != dimensionality(fact.unit):
         return (f"{stated.written_unit or symbol_of(stated.unit)} does not measure what "
                 f"{symbol_of(fact.unit)} does")
-    low, high = fact.amount.interval()
-    converted = sorted(_convert(value, fact.unit, stated.unit) for value in (low, high))
+    converted = _convert(fact.amount.value, fact.unit, stated.unit)
+    low, high = sorted(_convert(v, fact.unit, stated.unit) for v in fact.amount.interval())
     rounded = bool(stated.hedge and stated.hedge.rounds)
-    if within((converted[0], converted[1]), stated.amount.interval(rounded)):
+    written = stated.amount.interval(rounded)
+    # As with numbers in the fact's own unit: the statement covers the fact's interval
+    # ("2,602 sq mi" for 6,739 km²), or it is a finer spelling of the fact's value, which rounds
+    # to it ("673,900 hectares" for 6,739 km²).  "one mile" for 1 km does neither: 0.62 mi
+    # rounds to 1, but 1 mile is no spelling of a kilometre.
+    if within((low, high), written) or (within(written, (low, high))
+                                        and within((converted, converted), written)):
         return None
-    return f"another value once converted ({_approx(converted)} {symbol_of(stated.unit)})"
+    return f"another value once converted ({float(converted):,.2f} {symbol_of(stated.unit)})"
 
 
 def _convert(value: Fraction, unit: str, to: str) -> Fraction:
     quantity: Any = registry().Quantity(float(value), unit)
     return Fraction(quantity.to(to).magnitude)
-
-
-def _approx(interval: list[Fraction]) -> str:
-    middle = (interval[0] + interval[1]) / 2
-    return f"{float(middle):,.2f}"
 
 
 def make_quantity(amount: Amount, written_unit: str, hedge: Hedge | None = None) -> QuantityValue:

@@ -33,4 +33,6 @@ class RangeValue:
         return replace(self, hedge=hedge)
 
     def describe(self) -> str:
-        return hedge_phrase(self.hedge) + f"{self.low.describe()}/{self.high.describe()}"
+        # ISO 8601 joins dates with "/"; between numbers "/" would read as a fraction.
+        joint = "/" if self.end_kind == "date" else "\u2013"
+        return hedge_phrase(self.hedge) + f"{self.low.describe()}{joint}{self.high.describe()}"
