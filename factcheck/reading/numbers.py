@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from factcheck.reading.lexicon import Lexicon
+from factcheck.reading.lexicon import Lexicon, alternation
 from factcheck.values.base import Amount
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -81,9 +81,8 @@ def digits_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _alternation(words: object) -> str:
-    """A regex alternation of ``words``, longest first; one that never matches when empty."""
-    ordered = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+    """A regex alternation of ``words`` (a trie); one that never matches when empty."""
+    return alternation(words, spaced=False)
 
 
 def read_digits(match: re.Match[str], lexicon: Lexicon) -> NumberMatch | None:
@@ -244,12 +243,8 @@ def word_fraction_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
         return None
     numerators = {w: n for w, n in lexicon.cardinal_words.items() if 1 <= n <= 99}
     denominators = _denominators(lexicon)
-    numerator = "|".join(re.escape(w) for w in sorted(numerators, key=len, reverse=True))
-    denominator = "|".join(re.escape(w) for w in sorted(denominators, key=len, reverse=True))
-    numerator = "|".join(r"[\s-]+".join(map(re.escape, w.split("-"))) for w in
-                         sorted(numerators, key=len, reverse=True))
-    denominator = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]", w))) for w in
-                           sorted(denominators, key=len, reverse=True))
+    numerator = alternation(numerators)
+    denominator = alternation(denominators)
     return re.compile(
         rf"(?i:(?<![\w-])(?:(?P<num>{numerator}|an?)[\s-]+)?(?P<den>{denominator})(?![\w-]))"
     )

@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.reading.dates import DateMatch, date_patterns, read_date
 from factcheck.reading.hedges import trailing_hedge
-from factcheck.reading.lexicon import Lexicon
+from factcheck.reading.lexicon import Lexicon, alternation
 from factcheck.reading.numbers import (
     VULGAR,
     NumberMatch,
@@ -101,15 +101,36 @@ def _word_prefilter(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=16)
+def _gates(lexicon: Lexicon) -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    """Cheap tests that tell which date patterns can match a text at all: a month name, a
+    century word, a word for part of a period.  Most prose has none, and each date pattern
+    tried on it costs more than the test."""
+    names = alternation(lexicon.months, spaced=False)
+    month = re.compile(rf"(?i)(?<![^\W\d_])(?:{names})(?![^\W\d_])")
+    centuries = tuple(w.casefold() for w in lexicon.grammar.century_words)
+    parts = tuple(w.casefold() for w in lexicon.grammar.parts)
+    return month, centuries, parts
+
+
 def _candidates(text: str, lexicon: Lexicon, words: bool, statement: bool) -> list[Figure]:
     found: list[Figure] = []
     has_digit = any(ch.isdigit() for ch in text)
+    month_gate, century_words, part_words = _gates(lexicon)
+    folded = text.casefold()
+    has_month = month_gate.search(text) is not None
+    has_century = any(w in folded for w in century_words)
+    has_part = any(w in folded for w in part_words)
     for name, pattern in date_patterns(lexicon):
         if not has_digit and name in ("iso", "numeric", "ymd", "part_year", "decade",
                                       "short_decade"):
             continue
         if name == "month" and not statement:
             continue  # a month alone is a date only where the author binds it
+        if (not has_month and "(?P<month>" in pattern.pattern
+                or name == "century" and not has_century
+                or name == "part_year" and not has_part):
+            continue
         for match in pattern.finditer(text):
             date = read_date(name, match, lexicon)
             if date is not None and (words or not date.words):
