@@ -74,6 +74,7 @@ class Run:
     returncode: int
     warnings: list[str]
     reread: int  # documents read (Sphinx's "reading sources" lines)
+    load: float = 0.0  # 1-minute load average when the build ended: is the machine shared?
 
 
 def sphinx_build(src: Path, out: Path, *, site: str, variant: str, round_: int,
@@ -100,7 +101,7 @@ def sphinx_build(src: Path, out: Path, *, site: str, variant: str, round_: int,
                 if "WARNING" in line or "ERROR" in line]
     reread = len(re.findall(r"^reading sources\.\.\. \[\s*\d+%\] \S", status_text, re.M))
     return Run(site, variant, round_, wall, cpu, usage.ru_maxrss / 1024, process.returncode,
-               warnings, reread)
+               warnings, reread, os.getloadavg()[0])
 
 
 # --------------------------------------------------------------------------- the absent baseline
@@ -214,8 +215,8 @@ def _progress(run: Run) -> None:
     note = f" rc={run.returncode}" if run.returncode else ""
     note += f" {len(run.warnings)} warnings" if run.warnings else ""
     print(f"  {run.site:<10} {run.variant:<9} round {run.round}: cpu {run.cpu:7.2f} s  "
-          f"wall {run.wall:7.2f} s  rss {run.maxrss_mib:6.0f} MiB  read {run.reread}{note}",
-          file=sys.stderr, flush=True)
+          f"wall {run.wall:7.2f} s  rss {run.maxrss_mib:6.0f} MiB  read {run.reread}  "
+          f"load {run.load:.1f}{note}", file=sys.stderr, flush=True)
 
 
 def _of(site: Site, variant: str) -> list[Run]:
@@ -342,7 +343,14 @@ def _cell(runs: list[Run]) -> str:
 
 def report(sites: list[Site], inc: dict[str, list[Run]] | None, inc_site: Site | None,
            standalone: list[Run] | None, standalone_site: Site | None, rounds: str) -> str:
-    lines = [f"factcheck scale benchmark ({rounds})", f"machine: {_machine()}", ""]
+    every = [run for site in sites for run in site.runs]
+    loads = [run.load for run in every]
+    serial = [run for run in every if run.variant != "on -j 2"]
+    busy = sum(run.wall for run in serial) / sum(run.cpu for run in serial)
+    lines = [f"factcheck scale benchmark ({rounds})", f"machine: {_machine()}",
+             f"load average during the run: median {statistics.median(loads):.1f}, max "
+             f"{max(loads):.1f} on {os.cpu_count()} CPUs; fresh -j 1 builds took "
+             f"{busy:.2f}x their CPU time in wall time (1.0 on an idle machine)", ""]
     lines.append("Fresh HTML builds, -j 1. Seconds: CPU median [wall median]. Ratios: median of "
                  "per-round CPU ratios (wall ratio in brackets).")
     lines.append(f"{'site':<30}{'absent':>18}{'off':>18}{'on':>18}   "
