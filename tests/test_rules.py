@@ -319,3 +319,21 @@ def test_a_name_to_switch_off_must_be_in_a_list() -> None:
     assert [str(p) for p in problems] == [
         "factcheck_disable_identifiers must be a list of rule names, such as ['labels'], not "
         "'labels'; it is ignored"]
+
+
+# --------------------------------------------------------------------------- before any rule
+
+@pytest.mark.parametrize(("source", "text", "claims"), [
+    ("MyST-Parser docs/syntax/optional.md:795",
+     "the inner attributes override the outer ones. One exception is that if multiple classes "
+     "are given, they are combined.", []),
+    ("sphinx doc/latex.rst:1776-1778",
+     "options of the outer one: it first resets all options to their default state as they were "
+     "prior to applying the outer box options, then it applies its own specific ones.", []),
+    ("sphinx tests/roots/test-versioning/original.txt:10-11",
+     "Anyway I need more than one paragraph, at least three for the original document, I "
+     "think, and another one for two different ones.", ["three", "two"]),
+], ids=["myst optional.md", "sphinx latex.rst", "sphinx test-versioning"])
+def test_plural_number_words_are_no_figures(source: str, text: str, claims: list[str]) -> None:
+    # text2num reads "ones" as 1 and "hundreds" as 100; a plural names a kind or a magnitude.
+    assert reported(text) == claims, source
