@@ -22,6 +22,7 @@ from docutils import nodes, utils
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
+from sphinx.domains.changeset import versionlabels
 
 from factcheck.nodes import fact_exemption, fact_reference, split_title
 
@@ -138,12 +139,17 @@ class _Prose(Directive):
 
 
 class _Version(_Prose):
-    """``versionadded:: 6.2 text``: Sphinx writes "Added in version 6.2" (not prose); the
-    explanation after the version is the author's."""
+    """``versionadded:: 6.2 text``: Sphinx writes "Added in version 6.2" in an inline of class
+    ``versionmodified`` (kept so, for the identifier rule on generated text); the explanation
+    after the version is the author's."""
 
     def run(self) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
         parts = (self.arguments[0] if self.arguments else "").split(None, 1)
+        label = versionlabels.get(self.name, "%s") % (parts[0] if parts else "")
+        generated = nodes.paragraph("", "", nodes.inline("", f"{label}: ",
+                                                         classes=["versionmodified"]))
+        generated.source, generated.line = self.state_machine.get_source_and_line(self.lineno)
+        out: list[nodes.Node] = [generated]
         if len(parts) == 2:
             text_nodes, _ = self.state.inline_text(parts[1], self.lineno)
             paragraph = nodes.paragraph(parts[1], "", *text_nodes)
