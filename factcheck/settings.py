@@ -178,6 +178,8 @@ class Settings:
         object.__setattr__(self, "facts", (srcdir / self.facts).resolve())
         object.__setattr__(self, "exclude_docs", tuple(self.exclude_docs))
         object.__setattr__(self, "skip_directives", tuple(self.skip_directives))
+        if isinstance(self.disable_identifiers, list):  # anything else is reported by the rules
+            object.__setattr__(self, "disable_identifiers", tuple(self.disable_identifiers))
 
     @property
     def house_locale(self) -> str:
