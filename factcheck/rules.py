@@ -255,10 +255,12 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
     ),
     _rule(
         "names-with-numbers",
-        "a name that contains a number (UTF-8, COVID-19, x86-64, HTTP/2, AR(1), Web 2.0)",
+        "a name that contains a number (UTF-8, COVID-19, x86-64, B-52, HTTP/2, AR(1), Web 2.0, "
+        "@user-2)",
         r"""\b(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Za-z]+\d+|Latin|(?i:covid)|Type|Tier
               |Class|Mark|Level|Web|Base)-\d+(?:[-.]\d+)*\b
           | \b[A-Z]-\d+[A-Z]?\b
+          | (?<![\w@])@[A-Za-z][\w.-]*-\d+\b
           | \b[A-Z]{2,}/\d+(?:\.\d+)?\b
           | \b[A-Z]{1,6}\(\d+(?:,\s*\d+){0,2}\)
           | \b[a-z][\w.-]+\([1-9][a-z]?\)
@@ -268,7 +270,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b(?:two|three|2|3)[\s-]clause\s+BSD\b | \b45[\s-]degree\s+(?:lines?|diagrams?)\b
           | \bWeb\s2\.0\b""",
         ("Files are [[UTF-8]].", "The [[COVID-19]] recession.", "Built for [[x86-64]].",
-         "A [[B-52]] bomber and an [[H-1B]] visa.",
+         "A [[B-52]] bomber and an [[H-1B]] visa.", "Thanks to [[@mmorel-35]].",
          "Served over [[HTTP/2]].", "An [[AR(1)]] process.", "See [[sphinx-build(1)]].",
          "Works with [[3rd party]] themes.", "Use a [[45-degree diagram]]."),
         ("The COVID-19 recession cost [[3%]] of output.",

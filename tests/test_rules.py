@@ -117,6 +117,8 @@ QUOTED = [
     ("names-with-numbers", "lecture-python-intro lectures/business_cycle.md:256-257",
      "Major dips in the growth rate coincided with the Oil Crisis of the 1970s, the Global "
      "Financial Crisis (GFC) and the [[Covid-19]] pandemic.", ["the 1970s"]),
+    ("names-with-numbers", "MyST-Parser CHANGELOG.md:320 (as rendered with its url schemes)",
+     "🔧 ci(deps): setup dependabot ([[PR #669]]), thanks to [[@mmorel-35]]", []),
     ("names-with-numbers", "lecture-python-intro lectures/ar1_processes.md:51",
      "The [[AR(1)]] model (autoregressive model of order 1) takes the form", ["1"]),
     ("names-with-numbers", "sphinx doc/changes/2.1.rst:173 and 1.2.rst:291",
