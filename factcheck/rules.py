@@ -264,13 +264,14 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b[A-Z]{2,}/\d+(?:\.\d+)?\b
           | \b[A-Z]{1,6}\(\d+(?:,\s*\d+){0,2}\)
           | \b[a-z][\w.-]+\([1-9][a-z]?\)
-          | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
+          | \b(?i:utf|ucs)[-\s]?\d+\b | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
           | \bC\+\+\s?\d{2}\b
           | \b3rd[\s-]part(?:y|ies)\b | \b(?:two|2)[\s-]factor\b | \bpy\d(?:/\d)+\b
           | \b(?:two|three|2|3)[\s-]clause\s+BSD\b | \b45[\s-]degree\s+(?:lines?|diagrams?)\b
           | \bWeb\s2\.0\b""",
         ("Files are [[UTF-8]].", "The [[COVID-19]] recession.", "Built for [[x86-64]].",
          "A [[B-52]] bomber and an [[H-1B]] visa.", "Thanks to [[@mmorel-35]].",
+         "Support for non-[[UTF 8]] sources.",
          "Served over [[HTTP/2]].", "An [[AR(1)]] process.", "See [[sphinx-build(1)]].",
          "Works with [[3rd party]] themes.", "Use a [[45-degree diagram]]."),
         ("The COVID-19 recession cost [[3%]] of output.",

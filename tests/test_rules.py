@@ -119,6 +119,9 @@ QUOTED = [
      "Financial Crisis (GFC) and the [[Covid-19]] pandemic.", ["the 1970s"]),
     ("names-with-numbers", "MyST-Parser CHANGELOG.md:320 (as rendered with its url schemes)",
      "🔧 ci(deps): setup dependabot ([[PR #669]]), thanks to [[@mmorel-35]]", []),
+    ("names-with-numbers", "sphinx doc/changes/9.0.rst:91",
+     "Deprecate support for non-[[UTF 8]] source encodings, scheduled for removal in "
+     "[[Sphinx 10]].", []),
     ("names-with-numbers", "lecture-python-intro lectures/ar1_processes.md:51",
      "The [[AR(1)]] model (autoregressive model of order 1) takes the form", ["1"]),
     ("names-with-numbers", "sphinx doc/changes/2.1.rst:173 and 1.2.rst:291",
