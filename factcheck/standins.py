@@ -123,6 +123,20 @@ class _Toctree(_Silent):
         return [node]
 
 
+class _AnyOption(dict[str, Any]):
+    """The options of a directive nobody here knows: every one is taken, as text, and none is
+    prose (``:columns: 12 8 8 8`` of a grid, ``:class: sd-fs-5``)."""
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:  # MyST looks for an options block only when there are options
+        return True
+
+
 class _Prose(Directive):
     """Content (and any text after the first argument) read as prose: admonitions of other
     extensions, ``versionadded``, ``only``, domain objects (their signatures are not prose)."""
@@ -130,7 +144,7 @@ class _Prose(Directive):
     has_content = True
     optional_arguments = 10
     final_argument_whitespace = True
-    option_spec = None  # type: ignore[assignment]
+    option_spec = _AnyOption()
 
     def run(self) -> list[nodes.Node]:
         container = nodes.container()
