@@ -393,7 +393,7 @@ def test_bad_project_rules_are_located_warnings_and_the_build_goes_on(
 def test_project_rules_of_the_wrong_type_are_reported_not_raised(app: SphinxTestApp) -> None:
     app.build()
     assert [f for f in warnings_of(app) if f[2] == "config"] == [
-        ("conf.py", 16, "config", "factcheck_identifiers must be a dict of rule names to "
+        ("conf.py", 17, "config", "factcheck_identifiers must be a dict of rule names to "
                                   "{'pattern': ..., 'reason': ...}, not list; it is ignored"),
     ]
     # The defaults still apply; the project rule does not, so gh-pr:796 is reported.
