@@ -36,6 +36,8 @@ NOT_PROSE: tuple[type[nodes.Node], ...] = (
     nodes.system_message, nodes.problematic, nodes.footnote_reference,
     nodes.citation_reference, nodes.label, addnodes.index, addnodes.desc_signature, nodes.meta,
     nodes.option_string, nodes.option_argument,
+    # File-wide metadata (":tocdepth: 2"): Sphinx moves it out of the doctree, docutils keeps it.
+    nodes.docinfo,
 )
 #: Classes of inline nodes whose text Sphinx writes, not the author ("Added in version 6.2").
 GENERATED_CLASSES = frozenset({"versionmodified"})
