@@ -39,7 +39,7 @@ SILENT = frozenset({
 #: Roles that become cross-references (Sphinx's XRefRole): text only with an explicit title.
 XREF_ROLES = frozenset({
     "ref", "doc", "term", "numref", "keyword", "option", "envvar", "token", "any",
-    "download", "eq", "pep", "rfc", "cite", "footcite",
+    "download", "eq", "pep", "rfc", "cve", "cwe", "cite", "footcite",
 })
 #: Roles whose text is code or markup, not prose.
 LITERAL_ROLES = frozenset({"code", "file", "samp", "kbd", "command", "program", "math",
@@ -157,8 +157,12 @@ class _Version(_Prose):
     ``versionmodified`` (kept so, for the identifier rule on generated text); the explanation
     after the version is the author's."""
 
+    # Sphinx's own: the version, then an explanation that may run on over the next lines (with
+    # more arguments, the explanation was cut into words and only the first kept).
+    optional_arguments = 2
+
     def run(self) -> list[nodes.Node]:
-        parts = (self.arguments[0] if self.arguments else "").split(None, 1)
+        parts = self.arguments
         label = versionlabels.get(self.name, "%s") % (parts[0] if parts else "")
         generated = nodes.paragraph("", "", nodes.inline("", f"{label}: ",
                                                          classes=["versionmodified"]))
