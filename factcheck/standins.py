@@ -29,6 +29,7 @@ from factcheck.nodes import fact_exemption, fact_reference, split_title
 #: Directives whose content is not prose, or that have none.
 SILENT = frozenset({
     "code-block", "sourcecode", "code", "literalinclude", "highlight", "productionlist",
+    "prompt", "code-tab",
     "index", "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "currentmodule",
     "module", "bibliography", "footbibliography", "graphviz", "graph", "digraph",
     "inheritance-diagram",
@@ -85,6 +86,20 @@ def _text_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner
     return [nodes.inline(rawtext, title if explicit else text)], []
 
 
+class _AnyOption(dict[str, Any]):
+    """The options of a stand-in, which cannot know them: every one is taken, as text, and none
+    is prose (``:columns: 12 8 8 8`` of a grid, ``:class: sd-fs-5``)."""
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:  # MyST looks for an options block only when there are options
+        return True
+
+
 class _Silent(Directive):
     """Leaves nothing (code, indices, autodoc entries, bibliographies)."""
 
@@ -95,6 +110,21 @@ class _Silent(Directive):
 
     def run(self) -> list[nodes.Node]:
         return []
+
+
+class _Code(_Silent):
+    """Code leaves nothing but its caption, which Sphinx shows above it (``:caption:``)."""
+
+    option_spec = _AnyOption()
+
+    def run(self) -> list[nodes.Node]:
+        caption = self.options.get("caption")
+        if not caption:
+            return []
+        text_nodes, _ = self.state.inline_text(caption, self.lineno)
+        node = nodes.caption(caption, "", *text_nodes)
+        node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+        return [node]
 
 
 class _Data(_Silent):
@@ -121,20 +151,6 @@ class _Toctree(_Silent):
         node = addnodes.toctree(caption=str(caption))
         node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
         return [node]
-
-
-class _AnyOption(dict[str, Any]):
-    """The options of a directive nobody here knows: every one is taken, as text, and none is
-    prose (``:columns: 12 8 8 8`` of a grid, ``:class: sd-fs-5``)."""
-
-    def __missing__(self, key: str) -> Any:
-        return directives.unchanged
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __bool__(self) -> bool:  # MyST looks for an options block only when there are options
-        return True
 
 
 class _Prose(Directive):
@@ -181,6 +197,7 @@ _DIRECTIVES: dict[str, type[Directive]] = {
     "toctree": _Toctree,
     "versionadded": _Version, "versionchanged": _Version, "deprecated": _Version,
     "versionremoved": _Version,
+    "code-block": _Code, "sourcecode": _Code, "code": _Code, "literalinclude": _Code,
 }
 
 
