@@ -219,13 +219,14 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b{_HTTP}(?=\s+(?:pages?|views?|handlers?|responses?|status|redirects?|errors?)\b
                         |:\s)
           | \b(?:[Rr]eturn(?:s|ed|ing)?|[Ss]erv(?:e|es|ed|ing)|[Rr]ais(?:e|es|ed|ing)
-              |[Aa]void(?:s|ed)?|[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don't)\s+{_HTTP}\b
+              |[Aa]void(?:s|ed)?|[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don['’]t)\s+{_HTTP}\b
           | \b{_HTTP}(?:,\s*{_HTTP})*,?\s+(?:and|or)\s+{_HTTP}\b
           | \b{_HTTP}s\b | (?<=\b[Aa]\s){_HTTP}(?=\s*(?:[.,;:)]|$))""",
         ("The server answers [[HTTP 401]].", "A [[404]] Not Found page.",
          "It ends with [[exit code 2]].", "Don't hit storage for [[404s]].",
          "Users will get a [[404]].", "[[Handle 401]], [[403 and 404]] when setting up.",
-         "Fix infinite redirect in [[404]] view.", "[[Return 404]] when the project is gone."),
+         "Fix infinite redirect in [[404]] view.", "[[Return 404]] when the project is gone.",
+         "Static files: [[don’t 500]] on invalid paths."),
         ("[[3]] requests returned HTTP 500.", "It serves [[40]] pages a day.",
          "A [[500]] word essay.", "We surveyed [[404]] households.",
          "The second item with [[404]] in it."),
