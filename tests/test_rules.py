@@ -245,7 +245,7 @@ ROOT_FINDINGS = [  # (file, figure) of every unbound figure, in order: the claim
     ("index.rst", "two"), ("index.rst", "30"),
     ("lectures.md", "four"), ("lectures.md", "from 1600 to 1914"),
     ("lectures.md", "the 1970s"), ("lectures.md", "1"), ("lectures.md", "5"), ("lectures.md", "10"),
-    ("others.md", "20"), ("others.md", "2"),
+    ("others.md", "20"), ("others.md", "2"), ("others.md", "the early ’00s"),
     ("readthedocs.rst", "April 16, 2021"), ("readthedocs.rst", "August 9, 2024"),
     ("readthedocs.rst", "2"),
 ]
