@@ -2,10 +2,13 @@
 
 Units check every default rule against its own documented examples and claims and against
 sentences quoted from public documentation (the Sphinx docs and changelog, the MyST-Parser docs,
-QuantEcon's lecture-python-intro, Microsoft's Recognizers-Text specs); builds of
-``tests/roots/test-identifiers`` check the hook into the scanner, the exemptions page, a project
-rule from ``conf.py``, a rule switched off, and ``tests/roots/test-identifiers-bad`` the warnings
-for rules that cannot be used.
+QuantEcon's lecture-python-intro, Microsoft's Recognizers-Text specs, the Read the Docs docs),
+as the scanner of ``factcheck.reading`` reads them; builds of ``tests/roots/test-identifiers``
+check the hook into the mentions (``by="rule:<name>"``), the exemptions page, a project rule from
+``conf.py``, rules switched off (the text Sphinx generates included, in both front ends), and
+``tests/roots/test-identifiers-bad`` the warnings for rules that cannot be used.  The same root
+holds the passages on which ``factcheck check`` once read otherwise than the build
+(``tests/test_parity.py`` compares the two on it).
 """
 
 from __future__ import annotations
