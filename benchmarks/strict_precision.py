@@ -469,7 +469,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/work/corpora-build/strict"))
     parser.add_argument("--sets", nargs="*", default=[s.name for s in SETS])
     parser.add_argument("--modes", nargs="*", default=["before", "after"])
-    parser.add_argument("--sample", type=int, default=60,
+    parser.add_argument("--sample", type=int, default=85,
                         help="findings sampled per set and mode (all of a smaller set)")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--labels", type=Path, default=LABELS)

@@ -8,8 +8,9 @@ figure's line is the block's first line plus the line breaks before it.
 
 ``fact`` and ``nofact`` roles become :class:`RoleSpan` records; in the text they are masked
 with U+FFFC so that prose figures never merge with them.  Text that is code, markup or generated
-(literals, math, citation labels, references whose text Sphinx fills in, the "Added in version"
-that ``versionadded`` writes) is left out, but its line breaks are kept.
+(literals, math, citation labels, references whose text Sphinx fills in) is left out, but its
+line breaks are kept; the "Added in version 6.2" that ``versionadded`` writes is a block of its
+own, marked by its classes, for the identifier rule that exempts generated text.
 
 This module knows docutils and Sphinx's node classes, nothing of the Sphinx application: the
 extension and the command line both call :func:`blocks_of`.
@@ -35,6 +36,8 @@ NOT_PROSE: tuple[type[nodes.Node], ...] = (
     nodes.system_message, nodes.problematic, nodes.footnote_reference,
     nodes.citation_reference, nodes.label, addnodes.index, addnodes.desc_signature, nodes.meta,
     nodes.option_string, nodes.option_argument,
+    # File-wide metadata (":tocdepth: 2"): Sphinx moves it out of the doctree, docutils keeps it.
+    nodes.docinfo,
 )
 #: Classes of inline nodes whose text Sphinx writes, not the author ("Added in version 6.2").
 GENERATED_CLASSES = frozenset({"versionmodified"})
@@ -96,6 +99,7 @@ def _walk(node: nodes.Node, default_source: str, prose: bool) -> Iterator[Block]
                 yield _attribute_block(child, "alt", default_source)
             continue
         if isinstance(child, nodes.TextElement):
+            yield from _generated_blocks(child, default_source, prose)
             block = _block(child, default_source, prose)
             if block.text.strip():
                 yield block
@@ -108,6 +112,26 @@ def _walk(node: nodes.Node, default_source: str, prose: bool) -> Iterator[Block]
 def _source_line(node: nodes.Node, default_source: str) -> tuple[str, int]:
     source, line = get_source_line(node)
     return source or default_source, line or 1
+
+
+def _generated_blocks(element: nodes.TextElement, default_source: str,
+                      prose: bool) -> Iterator[Block]:
+    """The text Sphinx writes into a paragraph ("Added in version 6.2: "), each a block of its
+    own that carries the generated classes: the identifier rule for generated text lists its
+    figures as exempt, and switching that rule off reports them."""
+    for node in element.findall(_generated, include_self=False):
+        # The directive's own line: Sphinx gives the paragraph it inserts the text into the
+        # line after the directive (or the line of the author's first sentence).
+        directive = next((a for a in _ancestors(node) if isinstance(a, addnodes.versionmodified)),
+                         node)
+        source, line = _source_line(directive, default_source)
+        yield Block(source, line, node.astext(), prose=prose, classes=_classes_around(node))
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _attribute_block(node: nodes.Element, attribute: str, default_source: str) -> Block:

@@ -42,7 +42,9 @@ class SourceLocator:
             if column >= 0:
                 self._cursors[key] = (number, column + len(needle))
                 return number, column + 1
-        for number in range(guess - 1, max(guess - BACKWARD, 1) - 1, -1):
+        # A parser may number nested content past the end of the file (MyST's HTML admonition
+        # inside a directive): look back from the last line, never past it.
+        for number in range(min(guess - 1, len(lines)), max(guess - BACKWARD, 1) - 1, -1):
             column = _find(lines[number - 1], needle, 0)
             if column >= 0:
                 return number, column + 1

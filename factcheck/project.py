@@ -246,6 +246,9 @@ def _parser(kind: str, myst_extensions: tuple[str, ...]) -> tuple[Any, Any]:
         "line_length_limit": 10**7, "character_level_inline_markup": False,
         # Code is not prose: no need to highlight it (pygments would cost more than the parse).
         "syntax_highlight": "none",
+        # As Sphinx parses: the first title stays a section title (so a field list after it is
+        # prose, not docinfo), and quotes and dashes are typographic ("--" is a dash).
+        "doctitle_xform": False, "smart_quotes": True,
     }
     if kind == "markdown":
         overrides["myst_enable_extensions"] = set(myst_extensions)

@@ -219,13 +219,14 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | \b{_HTTP}(?=\s+(?:pages?|views?|handlers?|responses?|status|redirects?|errors?)\b
                         |:\s)
           | \b(?:[Rr]eturn(?:s|ed|ing)?|[Ss]erv(?:e|es|ed|ing)|[Rr]ais(?:e|es|ed|ing)
-              |[Aa]void(?:s|ed)?|[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don't)\s+{_HTTP}\b
+              |[Aa]void(?:s|ed)?|[Hh]andl(?:e|es|ed|ing)|[Gg]ets?|[Gg]ot|don['’]t)\s+{_HTTP}\b
           | \b{_HTTP}(?:,\s*{_HTTP})*,?\s+(?:and|or)\s+{_HTTP}\b
           | \b{_HTTP}s\b | (?<=\b[Aa]\s){_HTTP}(?=\s*(?:[.,;:)]|$))""",
         ("The server answers [[HTTP 401]].", "A [[404]] Not Found page.",
          "It ends with [[exit code 2]].", "Don't hit storage for [[404s]].",
          "Users will get a [[404]].", "[[Handle 401]], [[403 and 404]] when setting up.",
-         "Fix infinite redirect in [[404]] view.", "[[Return 404]] when the project is gone."),
+         "Fix infinite redirect in [[404]] view.", "[[Return 404]] when the project is gone.",
+         "Static files: [[don’t 500]] on invalid paths."),
         ("[[3]] requests returned HTTP 500.", "It serves [[40]] pages a day.",
          "A [[500]] word essay.", "We surveyed [[404]] households.",
          "The second item with [[404]] in it."),
@@ -255,23 +256,29 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
     ),
     _rule(
         "names-with-numbers",
-        "a name that contains a number (UTF-8, COVID-19, x86-64, HTTP/2, AR(1), Web 2.0)",
-        r"""\b(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Za-z]+\d+|Latin|Covid|Type|Tier
+        "a name that contains a number (UTF-8, COVID-19, x86-64, B-52, HTTP/2, AR(1), Web 2.0, "
+        "@user-2)",
+        r"""\b(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Za-z]+\d+|Latin|(?i:covid)|Type|Tier
               |Class|Mark|Level|Web|Base)-\d+(?:[-.]\d+)*\b
+          | \b[A-Z]-\d+[A-Z]?\b
+          | (?<![\w@])@[A-Za-z][\w.-]*-\d+\b
           | \b[A-Z]{2,}/\d+(?:\.\d+)?\b
           | \b[A-Z]{1,6}\(\d+(?:,\s*\d+){0,2}\)
           | \b[a-z][\w.-]+\([1-9][a-z]?\)
-          | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
+          | \b(?i:utf|ucs)[-\s]?\d+\b | \b(?i:utf|ucs|latin|cp|koi|iso|windows)-?\d+(?:-\d+)*\b
           | \bC\+\+\s?\d{2}\b
           | \b3rd[\s-]part(?:y|ies)\b | \b(?:two|2)[\s-]factor\b | \bpy\d(?:/\d)+\b
           | \b(?:two|three|2|3)[\s-]clause\s+BSD\b | \b45[\s-]degree\s+(?:lines?|diagrams?)\b
           | \bWeb\s2\.0\b""",
         ("Files are [[UTF-8]].", "The [[COVID-19]] recession.", "Built for [[x86-64]].",
+         "A [[B-52]] bomber and an [[H-1B]] visa.", "Thanks to [[@mmorel-35]].",
+         "Support for non-[[UTF 8]] sources.",
          "Served over [[HTTP/2]].", "An [[AR(1)]] process.", "See [[sphinx-build(1)]].",
          "Works with [[3rd party]] themes.", "Use a [[45-degree diagram]]."),
         ("The COVID-19 recession cost [[3%]] of output.",
-         "A Beta([[2]], [[5]]) prior.", "In the [[3rd]] century, [[two]] factors mattered.",
-         "Unemployment rose pre-[[1939]] and fell post-[[1945]]."),
+         "A Beta([[2]], [[5]]) prior.", "In [[the 3rd century]], [[two]] factors mattered.",
+         "Unemployment rose pre-[[1939]] and fell post-[[1945]].",
+         "Pre-[[1914]] prices, a [[64]]-bit build and the B-52's [[8]] engines."),
     ),
     _rule(
         "versions",
@@ -291,6 +298,7 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
           | (?<![\w.])v\d+(?:\.\d+)*\b
           | (?<![\w.])\d+(?:\.\d+){{2,}}(?:[-.]?(?:a|b|rc|dev|post|alpha|beta)\d*)?(?<!\d\.\d{{4}})
               (?![\w]|\.\d)
+          | (?<![\w.])["'“‘]?\d+(?:\.\d+)+["'”’]?(?=\s+(?:versions?|releases?|series|branch)\b)
           | (?<![\w.])\d+(?:\.\d+)*\.[x*](?![\w])
           | (?<![\w.])\d+\.\d+\+(?![\w.])
           | (?<![\w.])\d+\.\d+(?:a|b|rc|\.dev|\.post)\d+\b
@@ -301,11 +309,13 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
          "Fails with [[six-1.4]].", "The [[1.3b3]] change breaks it.",
          "Restrict [[Docutils to 0.16]]", "Dropped support for Docutils [[versions up to 0.9]].",
          "It will be [[removed at 1.7]].", "[[Bump peter-evans/create-pull-request from 4 to 5]]",
-         "Ubuntu [[version from 18.04 LTS to 20.04 LTS]]", "increase [[3.11 beta]] version"),
+         "Ubuntu [[version from 18.04 LTS to 20.04 LTS]]", "increase [[3.11 beta]] version",
+         "Avoid [[\"2.0\"]] version of Babel.", "Supports [[Sphinx 1.3–1.5]]."),
         ("Python 3.9 is [[25%]] faster than Python 3.8 at startup.",
          "PyPy [[4]] times faster than CPython.",
-         "Inflation was [[2.5%]] in [[2.5]] years.", "It falls from [[0.74]] to [[0.70]].",
-         "Spending rose from [[0.3]] to [[0.4]].", "A [[3.11 percent]] rise.",),
+         "Inflation was [[2.5%]] in [[2.5]] years.", "It falls [[from 0.74 to 0.70]].",
+         "Spending rose [[from 0.3 to 0.4]].", "A [[3.11 percent]] rise.",
+         "Prices rose [[1.3–1.5]] times.", "The 2.0 release took [[3]] weeks."),
         headers=("Version", "Versions", "Deprecated", "Removed", "Added", "Changed", "Since",
                  "Release", "Releases", "Python", "Sphinx", "Docutils", "Minimum version",
                  "Required version", "Supported versions"),
@@ -325,6 +335,10 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
             \s+\(?\d+(?:\.\d+)*[a-z]?\)?
             (?:{_JOIN}\(?\d+(?:\.\d+)*[a-z]?\)?)*
             (?!\s?(?:%|percent|per\s?cent|times|million|billion|thousand)\b|[.,]\d)
+          | (?:\b(?:[Pp]aths?|[Pp]roducts?|[Ss]ubperiods?|[Cc]hild|Terms?|Content)
+              |(?<![Aa]\s)(?<![Oo]ne\s)\b(?:[Yy]ear|[Gg]oods?))
+            \s+\d{{1,2}}\b(?:{_JOIN}\d{{1,2}}\b)*
+            (?!\s?(?:%|percent|per\s?cent|times|million|billion|thousand)\b|[.,]\d)
           | \b\d+(?:st|nd|rd|th)\s+(?:[Ee]dition|[Ee]d\.)
           | (?:\b(?i:in|at|from|to|of|each|into|for|and|or|with|the)\s+|(?<=\()|^)
               [Ss]tates?\s+\d+(?:{_JOIN}\d+)*\b(?![.,]\d)""",
@@ -332,10 +346,13 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
          "on [[page 42]]", "Solve [[Exercise 5]].", "Read [[lines 12-15]].",
          "Dependency update for [[week 07]].", "[[In state 0]] the worker is unemployed.",
          "Either unemployed ([[state 0]]) or employed.",
-         "The [[2nd Edition]] of the book."),
+         "The [[2nd Edition]] of the book.", "Under [[path 2]], [[Product 1]] sells best.",
+         "In [[year 21]] of the sequence.", "We label them as [[good 0]] and [[good 1]]."),
         ("Figure 3 shows that [[20%]] of firms exit.",
          "A table [[3]] times larger.", "It lasts [[3]] weeks, in [[two]] states.",
-         "The footnote states [[707]]."),
+         "The footnote states [[707]].", "In the year [[1921]] prices rose.",
+         "It lasted a good [[2]] hours.", "For [[20]] years [[2]] paths were open.",
+         "Within a year [[3]] banks failed."),
         headers=("No.", "No", "#", "Step", "Line", "Page"),
     ),
     _rule(
@@ -359,10 +376,13 @@ DEFAULT_RULES: tuple[IdentifierRule, ...] = (
     ),
     _rule(
         "token-fragments",
-        "part of a longer token (the 1 in 1.5em, 12px, v3): a unit or a name, not a figure",
-        r"""(?<![\w.])\d+(?:[.,]\d+)*(?=[A-Za-z_])(?!(?:st|nd|rd|th|s)\b)\w+""",
-        ("Set the margin to [[1.5em]].", "A [[12px]] font."),
-        ("A [[19th]] century town of [[1920s]] design.",),
+        "a number in scientific notation or a token of digits and letters (1e-5, 3x3): the piece "
+        "a reader finds in it is not its value",
+        r"""(?<![\w.])\d+(?:\.\d+)?[eE][-+]?\d+\b
+          | (?<![\w.])\d+(?:[.,]\d+)*[A-Za-z_]+\d\w*""",
+        ("A tolerance of [[1e-5]].", "Use a [[3x3]] grid."),
+        ("A [[19th century]] town of [[1920s]] design.",
+         "It weighs [[15,000]]kg and answers in [[10]]ms.", "A [[25k]] budget, [[3.8m]] users."),
     ),
 )
 

@@ -22,12 +22,14 @@ from docutils import nodes, utils
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
+from sphinx.domains.changeset import versionlabels
 
 from factcheck.nodes import fact_exemption, fact_reference, split_title
 
 #: Directives whose content is not prose, or that have none.
 SILENT = frozenset({
     "code-block", "sourcecode", "code", "literalinclude", "highlight", "productionlist",
+    "prompt", "code-tab",
     "index", "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "currentmodule",
     "module", "bibliography", "footbibliography", "graphviz", "graph", "digraph",
     "inheritance-diagram",
@@ -38,8 +40,11 @@ SILENT = frozenset({
 #: Roles that become cross-references (Sphinx's XRefRole): text only with an explicit title.
 XREF_ROLES = frozenset({
     "ref", "doc", "term", "numref", "keyword", "option", "envvar", "token", "any",
-    "download", "eq", "pep", "rfc", "cite", "footcite",
+    "download", "eq", "pep", "rfc", "cve", "cwe", "cite", "footcite",
 })
+#: Roles docutils has too, which Sphinx replaces with its own: those take an explicit title
+#: ({pep}`designed in the early '00s <287>`), which docutils' cannot read.
+SPHINX_OVERRIDES = frozenset({"pep", "rfc"})
 #: Roles whose text is code or markup, not prose.
 LITERAL_ROLES = frozenset({"code", "file", "samp", "kbd", "command", "program", "math",
                            "regexp", "mimetype", "makevar", "literal", "sub", "sup"})
@@ -84,6 +89,20 @@ def _text_role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner
     return [nodes.inline(rawtext, title if explicit else text)], []
 
 
+class _AnyOption(dict[str, Any]):
+    """The options of a stand-in, which cannot know them: every one is taken, as text, and none
+    is prose (``:columns: 12 8 8 8`` of a grid, ``:class: sd-fs-5``)."""
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:  # MyST looks for an options block only when there are options
+        return True
+
+
 class _Silent(Directive):
     """Leaves nothing (code, indices, autodoc entries, bibliographies)."""
 
@@ -94,6 +113,21 @@ class _Silent(Directive):
 
     def run(self) -> list[nodes.Node]:
         return []
+
+
+class _Code(_Silent):
+    """Code leaves nothing but its caption, which Sphinx shows above it (``:caption:``)."""
+
+    option_spec = _AnyOption()
+
+    def run(self) -> list[nodes.Node]:
+        caption = self.options.get("caption")
+        if not caption:
+            return []
+        text_nodes, _ = self.state.inline_text(caption, self.lineno)
+        node = nodes.caption(caption, "", *text_nodes)
+        node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+        return [node]
 
 
 class _Data(_Silent):
@@ -129,7 +163,7 @@ class _Prose(Directive):
     has_content = True
     optional_arguments = 10
     final_argument_whitespace = True
-    option_spec = None  # type: ignore[assignment]
+    option_spec = _AnyOption()
 
     def run(self) -> list[nodes.Node]:
         container = nodes.container()
@@ -138,12 +172,21 @@ class _Prose(Directive):
 
 
 class _Version(_Prose):
-    """``versionadded:: 6.2 text``: Sphinx writes "Added in version 6.2" (not prose); the
-    explanation after the version is the author's."""
+    """``versionadded:: 6.2 text``: Sphinx writes "Added in version 6.2" in an inline of class
+    ``versionmodified`` (kept so, for the identifier rule on generated text); the explanation
+    after the version is the author's."""
+
+    # Sphinx's own: the version, then an explanation that may run on over the next lines (with
+    # more arguments, the explanation was cut into words and only the first kept).
+    optional_arguments = 2
 
     def run(self) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
-        parts = (self.arguments[0] if self.arguments else "").split(None, 1)
+        parts = self.arguments
+        label = versionlabels.get(self.name, "%s") % (parts[0] if parts else "")
+        generated = nodes.paragraph("", "", nodes.inline("", f"{label}: ",
+                                                         classes=["versionmodified"]))
+        generated.source, generated.line = self.state_machine.get_source_and_line(self.lineno)
+        out: list[nodes.Node] = [generated]
         if len(parts) == 2:
             text_nodes, _ = self.state.inline_text(parts[1], self.lineno)
             paragraph = nodes.paragraph(parts[1], "", *text_nodes)
@@ -157,6 +200,7 @@ _DIRECTIVES: dict[str, type[Directive]] = {
     "toctree": _Toctree,
     "versionadded": _Version, "versionchanged": _Version, "deprecated": _Version,
     "versionremoved": _Version,
+    "code-block": _Code, "sourcecode": _Code, "code": _Code, "literalinclude": _Code,
 }
 
 
@@ -197,7 +241,7 @@ def standins(skip: frozenset[str] = frozenset()) -> Iterator[None]:
         return _directive(name), []
 
     def role(name: str, language_module: Any, lineno: int, reporter: Any) -> Any:
-        if name in ("fact", "nofact"):
+        if name in ("fact", "nofact") or name in SPHINX_OVERRIDES:
             return _role(name), []
         found, messages = original_role(name, language_module, lineno, reporter)
         if found is not None:

@@ -162,3 +162,16 @@ def test_arbitrary_bytes_as_facts_file_never_crash(tmp_path: Path) -> None:
     junk = bytes(range(256)) * 3 + b"\n: - [ { !!python/object:os.system\n"
     app, found = build(tmp_path, junk)
     assert found and all(re.search(r"\[factcheck\.[\w-]+\]$", line) for line in found)
+
+
+def test_a_figure_numbered_past_the_end_of_its_file(tmp_path: Path) -> None:
+    # MyST numbers the lines of an HTML admonition nested in a directive past the end of the
+    # file (MyST-Parser's own docs/syntax/optional.md ends so); the locator must not index there.
+    page = ("# Page\n\n```{note}\n<div class=\"admonition\">\n<p>Some content</p>\n"
+            "  <div class=\"admonition tip\">\n  <p>It has 2 paragraphs</p>\n  </div>\n"
+            "</div>\n```\n")
+    conf = "myst_enable_extensions = ['html_admonition']\nfactcheck_strict = True\n"
+    app, found = build(tmp_path, b"", conf=conf, page=page)
+    assert len(found) == 1
+    assert re.fullmatch(rf"{re.escape(str(app.srcdir / 'index.md'))}:\d+: WARNING: unbound "
+                        r"figure '2': .*\[factcheck\.unbound\]", found[0])

@@ -195,6 +195,8 @@ def find_word_numbers(text: str, lexicon: Lexicon) -> list[NumberMatch]:
         written = text[first.start:last.end]
         if any(ch.isdigit() for ch in written):
             continue  # digits are read by the digit reader, in the locale's own symbols
+        if not occurrence.is_ordinal and _plural_cardinal(written, lexicon):
+            continue  # "the outer ones", "in twos", "hundreds of years": a kind or a magnitude
         value = Fraction(str(occurrence.value))
         if value.denominator != 1:
             value = value.limit_denominator(1000)
@@ -202,6 +204,18 @@ def find_word_numbers(text: str, lexicon: Lexicon) -> list[NumberMatch]:
                                  Amount(value, Fraction(1) if value.denominator == 1 else 0),
                                  ordinal=bool(occurrence.is_ordinal), words=True))
     return _extend_word_numbers(text, found, lexicon)
+
+
+def _plural_cardinal(written: str, lexicon: Lexicon) -> bool:
+    """Whether ``written`` ends in the English plural of a cardinal ("ones", "sixes",
+    "hundreds"), which text2num reads as the number itself."""
+    if lexicon.language != "en":
+        return False  # French "deux cents" is a number
+    last = re.split(r"[\s-]", written.casefold())[-1]
+    if not last.endswith("s") or last in lexicon.cardinal_words or last in lexicon.tens_plural:
+        return False
+    words = lexicon.cardinal_words
+    return any(s in words or f"one {s}" in words for s in (last[:-1], last[:-2]))
 
 
 def _extend_word_numbers(text: str, found: list[NumberMatch],

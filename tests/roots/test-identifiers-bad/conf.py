@@ -1,4 +1,4 @@
-extensions = ["factcheck"]
+extensions = ["myst_parser", "factcheck"]
 exclude_patterns = ["_build"]
 factcheck_strict = True
 factcheck_unused = "off"

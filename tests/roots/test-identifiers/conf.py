@@ -2,6 +2,7 @@ extensions = ["myst_parser", "factcheck"]
 exclude_patterns = ["_build"]
 factcheck_strict = True
 factcheck_unused = "off"
+myst_enable_extensions = ["colon_fence"]
 # MyST-Parser's own url schemes (docs/conf.py of executablebooks/MyST-Parser), so that its
 # changelog's <gh-pr:887> and the <doi:...> links render as they do there.
 myst_url_schemes = {
