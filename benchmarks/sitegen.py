@@ -94,10 +94,10 @@ EVENTS = ["Accord", "Treaty", "Crisis", "Uprising", "Conference", "Armistice", "
           "Mutiny", "Settlement", "Protocol", "Ultimatum", "Convention", "Concordat"]
 FORMATIONS = ["Rifle Division", "Frontier Regiment", "Cavalry Brigade", "Border Battalion",
               "Light Tank Brigade", "Artillery Regiment", "Guards Division", "Naval Brigade"]
-#: Inclusive hedges: the interval each states contains the exact value, so they stay consistent
-#: when the reader learns hedges.  Exclusive ones ("over", "nearly") are in RICH["hedges"].
-HEDGES = ["about", "approximately", "some", "around", "roughly", "up to", "at most", "at least",
-          "only"]
+#: Hedges an exact fact admits: rounding ("about") and "only".  A bound ("up to", "at least",
+#: "over") is a claim the facts file must make too, so it is only written for facts hedged so
+#: (RICH["hedges"]).
+HEDGES = ["about", "approximately", "some", "around", "roughly", "only"]
 
 
 _KEEP = "\x00"  # stands for a space that must not become a line break

@@ -109,7 +109,7 @@ def test_small_site_builds_clean_with_todays_checker(make_app, tmp_path: Path,
     kinds: Counter[str] = Counter()
     for docname in summary.pages:
         assert len(mentions[docname]) == 76, docname
-        kinds.update(m["kind"] for m in mentions[docname])
+        kinds.update(m.kind for m in mentions[docname])
     # Roles, role exemptions and factcheck_exempt phrases all reach the check.
     assert kinds["stated"] > 0 and kinds["rendered"] > 0 and kinds["exempt"] > 0
     assert kinds["unbound"] == summary.unbound
