@@ -19,8 +19,10 @@ The variants:
 ``absent``
     the honest zero: a copy of the site with every ``fact`` / ``nofact`` role rewritten to the text
     it shows (a bare role to its rendered value), the ``factcheck-*`` directives dropped and
-    ``factcheck`` removed from ``extensions``.  A conf override cannot do this (without the
-    extension the role syntax is an error), hence the rewritten copy.  What the reader sees is
+    ``factcheck`` removed from ``extensions`` (on ``docs/``, also the site's ``charts`` extension
+    and its ``fact-*`` directives: they draw from the facts file through factcheck).  A conf
+    override cannot do this (without the extension the role syntax is an error), hence the
+    rewritten copy.  What the reader sees is
     the same text; the doctree has plain text where it had role nodes.
 ``on -j 2``
     the ``on`` build with two processes (1,000-page site only).
@@ -157,7 +159,7 @@ def strip_factcheck(src: Path, dst: Path) -> None:
                 if not info and directives and marks[0] == directives[-1][0] \
                         and len(marks) >= len(directives[-1]):
                     directives.pop()
-                elif info.startswith("{factcheck-"):
+                elif info.startswith(("{factcheck-", "{fact-")):
                     closing, drop = marks, True
                     continue
                 elif marks[0] != ":" and (not info.startswith("{") or info in _VERBATIM):
@@ -172,7 +174,7 @@ def strip_factcheck(src: Path, dst: Path) -> None:
         path.write_text("".join(out), encoding="utf-8")
     with (dst / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write("\n# benchmarks/bench_scale.py: the same site without factcheck.\n"
-                   "extensions = [e for e in extensions if e != 'factcheck']\n")
+                   "extensions = [e for e in extensions if e not in ('factcheck', 'charts')]\n")
 
 
 # --------------------------------------------------------------------------- rounds
@@ -207,6 +209,12 @@ def run_rounds(site: Site, variants: list[str], rounds: int, work: Path,
                                logdir=work / "logs")
             site.runs.append(run)
             _progress(run)
+            if run.returncode:
+                # A build that fails measures nothing: stop at once, with the reason.
+                log = (work / "logs").glob(f"{site.name}-{variant.replace(' ', '')}-{r}.err")
+                tail = "".join(p.read_text(encoding="utf-8", errors="replace")[-2000:]
+                               for p in log)
+                sys.exit(f"{site.name} {variant} round {r} failed (rc={run.returncode}):\n{tail}")
             if not (keep_last and r == rounds - 1):
                 shutil.rmtree(out, ignore_errors=True)
 
@@ -457,6 +465,8 @@ def prepare(work: Path, name: str, label: str, pages: int | None, facts: int | N
     check = work / "sites" / name
     if pages is None:
         shutil.copytree(DOCS, check, ignore=shutil.ignore_patterns("_build"))
+        # conf.py reads the edition's CITATION.cff from the directory above docs/.
+        shutil.copy2(REPO / "CITATION.cff", check.parent / "CITATION.cff")
         summary = None
         from factcheck.facts import load_facts
         n_facts = len(load_facts((check / "facts.yaml").resolve()).facts)

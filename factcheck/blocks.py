@@ -80,15 +80,22 @@ class Block:
 
 def blocks_of(doctree: nodes.Node, default_source: str) -> Iterator[Block]:
     """Every block of prose in ``doctree``, in document order."""
-    yield from _walk(doctree, default_source, True)
+    entry = next((n for n in (doctree, *_ancestors(doctree)) if isinstance(n, nodes.entry)), None)
+    yield from _walk(doctree, default_source, True, _classes_around(doctree), entry)
 
 
-def _walk(node: nodes.Node, default_source: str, prose: bool) -> Iterator[Block]:
+def _walk(node: nodes.Node, default_source: str, prose: bool, classes: frozenset[str],
+          entry: nodes.entry | None = None) -> Iterator[Block]:
+    # ``classes`` are those of ``node`` and its ancestors, ``entry`` the table cell it is in:
+    # carried down the walk rather than looked up again for every block.
     for child in node.children:
         if isinstance(child, NOT_PROSE) or _generated(child):
             continue
-        if isinstance(child, nodes.Element) and OWN_TABLE_CLASS in child.get("classes", ()):
-            yield from _walk(child, default_source, False)
+        if not isinstance(child, nodes.Element):
+            continue
+        inner = classes.union(child["classes"]) if child.get("classes") else classes
+        if OWN_TABLE_CLASS in child.get("classes", ()):
+            yield from _walk(child, default_source, False, inner, entry)
             continue
         if isinstance(child, addnodes.toctree):
             if child.get("caption"):
@@ -100,13 +107,13 @@ def _walk(node: nodes.Node, default_source: str, prose: bool) -> Iterator[Block]
             continue
         if isinstance(child, nodes.TextElement):
             yield from _generated_blocks(child, default_source, prose)
-            block = _block(child, default_source, prose)
+            block = _block(child, default_source, prose, inner, entry)
             if block.text.strip():
                 yield block
             # A text element may hold elements of its own (a caption inside a figure title…).
             continue
-        if isinstance(child, nodes.Element):
-            yield from _walk(child, default_source, prose)
+        cell = child if isinstance(child, nodes.entry) else entry
+        yield from _walk(child, default_source, prose, inner, cell)
 
 
 def _source_line(node: nodes.Node, default_source: str) -> tuple[str, int]:
@@ -139,10 +146,11 @@ def _attribute_block(node: nodes.Element, attribute: str, default_source: str) -
     return Block(source, line, str(node[attribute]))
 
 
-def _block(element: nodes.TextElement, default_source: str, prose: bool) -> Block:
+def _block(element: nodes.TextElement, default_source: str, prose: bool,
+           classes: frozenset[str], entry: nodes.entry | None) -> Block:
     source, line = _source_line(element, default_source)
-    block = Block(source, line, prose=prose, classes=_classes_around(element),
-                  header=_column_header(element))
+    header = _column_header(entry) if entry is not None else ""
+    block = Block(source, line, prose=prose, classes=classes, header=header)
     parts: list[str] = []
     _inline(element, parts, block)
     block.text = "".join(parts)
@@ -185,12 +193,9 @@ def _classes_around(node: nodes.Node) -> frozenset[str]:
     return frozenset(classes)
 
 
-def _column_header(node: nodes.Node) -> str:
-    """The header text of the table column ``node`` is in ("" outside a table body)."""
-    entry = node.parent
-    while entry is not None and not isinstance(entry, nodes.entry):
-        entry = entry.parent
-    if entry is None or isinstance(entry.parent.parent, nodes.thead):
+def _column_header(entry: nodes.entry) -> str:
+    """The header text of the table column of the cell ``entry`` ("" outside a table body)."""
+    if isinstance(entry.parent.parent, nodes.thead):
         return ""
     group = entry.parent.parent.parent
     heads = [child for child in group.children if isinstance(child, nodes.thead)]

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from factcheck.reading.hedges import leading_hedge, postfix_hedge, trailing_hedge
@@ -74,7 +75,7 @@ def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: s
         # "LTL20.00", "CHF2.50" (CLDR's own pattern for a currency without a symbol): the code
         # glued to the digits is read as if a space stood between them.
         text = _GLUED_CODE.sub(r"\1 ", text)
-    figures = find_figures(text, lexicon, statement=True)
+    figures = list(_statement_figures(text, lexicon))
     hedge, hedge_end = leading_hedge(text, lexicon)
     expected = values[0]
     if hedge is None:
@@ -103,6 +104,13 @@ def judge_statement(text: str, values: list[Any], lexicon: Lexicon, *, before: s
         found = "no figure" if not figures else f"{len(figures)} figures"
         return Outcome("unreadable", f"cannot read one {expected.kind}", found)
     return _compare(figures[0], expected, hedge)
+
+
+@lru_cache(maxsize=8192)
+def _statement_figures(text: str, lexicon: Lexicon) -> tuple[Figure, ...]:
+    # A role's text is read again on every judging of it, and the same few texts ("1939",
+    # "about 20,000") recur across pages; figures are frozen, so the reading can be shared.
+    return tuple(find_figures(text, lexicon, statement=True))
 
 
 def _compare(figure: Figure, expected: Any, hedge: Hedge | None) -> Outcome:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale
@@ -46,6 +47,20 @@ def render_value(value: Any, locale: str = "en", date_format: str = "long") -> s
     precision use the locale's own skeletons (``yMMMM``, ``y``), so a fact never looks more precise
     than it is.  Raises ValueError for a date format Babel cannot use.
     """
+    try:
+        return _render_cached(value, locale, date_format)
+    except TypeError:  # a value with an unhashable part cannot be a cache key
+        return _render_with_hedge(value, locale, date_format)
+
+
+@lru_cache(maxsize=4096)
+def _render_cached(value: Any, locale: str, date_format: str) -> str:
+    # Values are frozen and compare by kind and digits; a site renders the same fact in every
+    # role, note and register row that shows it, and Babel's formatting is the costly part.
+    return _render_with_hedge(value, locale, date_format)
+
+
+def _render_with_hedge(value: Any, locale: str, date_format: str) -> str:
     locale = locale.replace("-", "_")
     hedge = _hedge_word(getattr(value, "hedge", None), locale)
     return (f"{hedge} " if hedge else "") + _render(value, locale, date_format)

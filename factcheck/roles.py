@@ -47,8 +47,6 @@ class FactRole(SphinxRole):
         node["classes"].append("fact" if fact is not None else "fact-unknown")
         if explicit:
             node["stated"] = stated
-        if fact is not None:
-            node["label"] = fact.label
         self.set_source_info(node)
         return [node], []
 

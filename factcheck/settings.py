@@ -16,6 +16,7 @@ import os
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,7 @@ def check_values(values: Mapping[str, Any]) -> None:
                            f"'DMY', 'MDY' or None, not {order!r}")
 
 
+@lru_cache(maxsize=64)  # asked at every rendered date: a trial rendering each time adds up
 def date_format_problem(date_format: str, locale: str) -> str | None:
     """Why Babel cannot render dates with ``date_format``, or ``None`` when it can.
 
