@@ -169,7 +169,7 @@ latex_elements = {
     "preamble": "\\tracinglostchars=3\n"
     f"\\hypersetup{{pdflang={{{language}}}, pdfsubject={{{EDITION.title}}}, "
     f"pdfkeywords={{{', '.join(EDITION.keywords)}}}}}",
-    # The title page names the edition ("Edition 0.1.0") and the licence of its text, and the
+    # The title page names the edition ("Edition 0.2.0") and the licence of its text, and the
     # commit it was made from, instead of the build date.
     "releasename": "Edition",
     "maketitle": "\\date{Text licensed " + EDITION.licence[0].replace(" ", "~")

@@ -17,6 +17,8 @@ from pathlib import Path
 #: How far from the first guess a figure is looked for: forward (table rows), then back.
 FORWARD, BACKWARD = 40, 2
 _NEEDLE = re.compile(r"[^\W_]+")
+#: An rST section adornment: one punctuation character repeated, nothing else on the line.
+_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")
 
 
 class SourceLocator:
@@ -33,6 +35,10 @@ class SourceLocator:
         needle = _needle(text)
         if lines is None or not needle:
             return guess, 0
+        if 1 < guess <= len(lines) and _ADORNMENT.match(lines[guess - 1]):
+            # docutils gives an rST section title the line of its underline: the title is the
+            # line above (searching forward from the underline would find a later figure).
+            guess -= 1
         key = (source, block_line)
         after_line, after_column = self._cursors.get(key, (0, 0))
         start = max(guess, after_line)

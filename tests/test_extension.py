@@ -227,6 +227,10 @@ def test_figures_are_reported_at_their_exact_line(app: SphinxTestApp) -> None:
         ("other.rst", 17, unbound("333")),  # grid table cell
         ("other.rst", 23, unbound("444")),  # admonition
         ("other.rst", 27, unbound("555")),  # footnote
+        ("other.rst", 35, unbound("777")),  # rST title: docutils gives its underline's line
+        ("other.rst", 38, unbound("777")),  # ... and the same figure just below it
+        ("other.rst", 41, unbound("888")),  # overlined title
+        ("other.rst", 44, unbound("888")),
     ]
     # Code blocks, inline code, indented code and URLs are not prose (1939..1948).
     text = app.warning.getvalue() + app.status.getvalue()
