@@ -287,9 +287,8 @@ def edited_fact(summary: sitegen.SiteSummary) -> str:
 
 
 # --------------------------------------------------------------------------- standalone check
-# HOOK (lead): standalone `factcheck check` throughput.  When the CLI of the CI issue lands,
-# `standalone_check_command` finds it and the row is measured; until then it is skipped with a
-# note.  Adjust the command (options, expected exit codes) here when wiring it for real.
+# `factcheck check --no-cache`: every page parsed, scanned and judged in each round (a warm run
+# with the cache is benchmarks/bench_cli.py's business).
 
 
 def standalone_check_command() -> list[str] | None:
@@ -300,7 +299,7 @@ def standalone_check_command() -> list[str] | None:
             continue
         probe = subprocess.run([*command, "check", "--help"], capture_output=True)
         if probe.returncode == 0:
-            return [*command, "check"]
+            return [*command, "check", "--no-cache"]
     return None
 
 

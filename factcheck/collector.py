@@ -9,7 +9,8 @@ which pages an edit of the facts file makes Sphinx read again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import pickle
+from collections.abc import Iterable, Iterator, Mapping
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
@@ -27,14 +28,38 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+class PageMentions(Mapping[str, list[Mention]]):
+    """The mentions of every page, kept pickled per page.
+
+    The environment is loaded on every build, incremental ones included, and most builds need
+    the mentions of no page at all (a page's findings are kept with it): a page's mentions stay
+    one ``bytes`` object until they are asked for, so loading the environment does not build
+    tens of thousands of objects that nobody reads.
+    """
+
+    def __init__(self, stored: dict[str, bytes], fresh: dict[str, list[Mention]]) -> None:
+        self._stored, self._fresh = stored, fresh
+
+    def __getitem__(self, docname: str) -> list[Mention]:
+        if docname not in self._fresh:
+            self._fresh[docname] = pickle.loads(self._stored[docname])
+        return self._fresh[docname]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+
 class FactcheckDomain(Domain):
     """Holds the mentions of each document; no directives or roles of its own."""
 
     name = "factcheck"
     label = "Fact check"
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {
-        "mentions": {},  # docname -> list[Mention]
+        "mentions": {},  # docname -> the page's list[Mention], pickled (see PageMentions)
         "uses": {},  # docname -> set of fact ids stated or rendered there
         "fingerprints": {},  # fact id -> fingerprint, as of the last check
         "list_pages": {},  # docname -> True, pages with a factcheck-exemptions list
@@ -42,24 +67,30 @@ class FactcheckDomain(Domain):
     }
 
     @property
-    def mentions(self) -> dict[str, list[Mention]]:
-        return self.data["mentions"]
+    def mentions(self) -> PageMentions:
+        # Pages read by this process are kept unpickled too (not in ``data``: never pickled).
+        fresh = self.__dict__.setdefault("_fresh", {})
+        return PageMentions(self.data["mentions"], fresh)
 
     def clear_doc(self, docname: str) -> None:
         for key in ("mentions", "uses", "list_pages", "verdicts"):
             self.data.setdefault(key, {}).pop(docname, None)
+        self.__dict__.get("_fresh", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for key in ("mentions", "uses", "list_pages"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+        for docname in docnames:
+            self.__dict__.get("_fresh", {}).pop(docname, None)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
     def record(self, docname: str, mentions: list[Mention]) -> None:
-        self.data["mentions"][docname] = mentions
+        self.data["mentions"][docname] = pickle.dumps(mentions, pickle.HIGHEST_PROTOCOL)
+        self.__dict__.setdefault("_fresh", {})[docname] = mentions
         self.data["uses"][docname] = {i for m in mentions for i in m.fact_ids}
 
     def docs_using(self, fact_ids: set[str]) -> set[str]:

@@ -66,11 +66,10 @@ def record_places(app: Sphinx, doctree: nodes.document) -> None:
         node["anchor"] = anchor_name(ids[0], seen[ids[0]])
         section = _section(node)
         for fact_id in ids:
-            places.append({
-                "id": fact_id,
-                "anchor": node["anchor"],
-                "section": section.next_node(nodes.title).astext() if section else "",
-            })
+            # (fact id, anchor, section title): a tuple, not a dict, because every page's places
+            # are pickled with the environment and loaded again on every incremental build.
+            places.append((fact_id, node["anchor"],
+                           section.next_node(nodes.title).astext() if section else ""))
     _places(app.env)[app.env.docname] = places
 
 
@@ -81,7 +80,7 @@ def _section(node: nodes.Node) -> nodes.section | None:
     return parent
 
 
-def _places(env: BuildEnvironment) -> dict[str, list[dict[str, str]]]:
+def _places(env: BuildEnvironment) -> dict[str, list[tuple[str, str, str]]]:
     """docname -> the page's mentions: plain dicts (id, anchor, section title)."""
     if not hasattr(env, "factcheck_places"):
         env.factcheck_places = {}  # type: ignore[attr-defined]

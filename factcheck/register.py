@@ -99,11 +99,10 @@ def places_of(env: BuildEnvironment) -> dict[str, list[Place]]:
     """Every fact id -> its places, pages in reading order (the toctree's), then as written."""
     order = {docname: i for i, docname in enumerate(_reading_order(env))}
     places: dict[str, list[Place]] = {}
-    all_places: dict[str, list[dict[str, str]]] = getattr(env, "factcheck_places", {})
+    all_places: dict[str, list[tuple[str, str, str]]] = getattr(env, "factcheck_places", {})
     for docname in sorted(all_places, key=lambda d: (order.get(d, len(order)), d)):
-        for p in all_places[docname]:
-            places.setdefault(p["id"], []).append(
-                Place(docname, p["anchor"], p["section"]))
+        for fact_id, anchor, section in all_places[docname]:
+            places.setdefault(fact_id, []).append(Place(docname, anchor, section))
     # A fact stated nowhere itself is discussed where the facts derived from it are ("a day
     # before" states the gap between two dates; both dates are discussed there).
     for base, derived in sorted(facts_for(env).dependants().items()):

@@ -8,6 +8,7 @@ sorted by page and line, so ``-j 2`` reports exactly what ``-j 1`` does.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,11 @@ def collect_findings(env: BuildEnvironment, facts_file: FactsFile,
     for docname in sorted(domain.mentions):
         # A page's findings depend on its mentions and on the facts they name: judged again
         # only when the page was read again or one of those facts changed.
-        key = (settings.locale, settings.date_order,
-               verdict_key(domain.data["uses"].get(docname, set()), facts_file))
+        # Kept as a digest: the key names every fact the page uses, and the environment that
+        # holds it is loaded on every build.
+        key = hashlib.sha256(repr((
+            settings.locale, settings.date_order,
+            verdict_key(domain.data["uses"].get(docname, set()), facts_file))).encode()).digest()
         if docname in kept and kept[docname][0] == key:
             findings.extend(kept[docname][1])
             continue
