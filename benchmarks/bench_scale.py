@@ -349,8 +349,9 @@ def report(sites: list[Site], inc: dict[str, list[Run]] | None, inc_site: Site |
     busy = sum(run.wall for run in serial) / sum(run.cpu for run in serial)
     lines = [f"factcheck scale benchmark ({rounds})", f"machine: {_machine()}",
              f"load average during the run: median {statistics.median(loads):.1f}, max "
-             f"{max(loads):.1f} on {os.cpu_count()} CPUs; fresh -j 1 builds took "
-             f"{busy:.2f}x their CPU time in wall time (1.0 on an idle machine)", ""]
+             f"{max(loads):.1f} on {os.cpu_count()} CPUs (the build itself counts 1); fresh "
+             f"-j 1 builds took {busy:.2f}x their CPU time in wall time (1.0 on an idle "
+             "machine)", ""]
     lines.append("Fresh HTML builds, -j 1. Seconds: CPU median [wall median]. Ratios: median of "
                  "per-round CPU ratios (wall ratio in brackets).")
     lines.append(f"{'site':<30}{'absent':>18}{'off':>18}{'on':>18}   "
