@@ -24,6 +24,12 @@ The variants:
     override cannot do this (without the extension the role syntax is an error), hence the
     rewritten copy.  What the reader sees is
     the same text; the doctree has plain text where it had role nodes.
+``roles``
+    the floor: a copy with ``factcheck`` replaced by a stub whose ``fact`` and ``nofact`` roles
+    return a plain inline node (bare roles get their rendered value written in, the
+    ``factcheck-*`` directives are dropped): no facts file, no check.  *roles / absent* is what
+    the markup itself costs (MyST parsing every role, the extra nodes in every doctree);
+    *on / roles* is what factcheck adds beyond it, the part its code can shrink.
 ``on -j 2``
     the ``on`` build with two processes (1,000-page site only).
 
@@ -106,7 +112,7 @@ def sphinx_build(src: Path, out: Path, *, site: str, variant: str, round_: int,
                warnings, reread, os.getloadavg()[0])
 
 
-# --------------------------------------------------------------------------- the absent baseline
+# --------------------------------------------------------------------------- the baselines
 
 _ROLE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))"
                    r"|\{(?P<name>fact|nofact)\}`(?P<body>[^`]*)`", re.DOTALL)
@@ -115,25 +121,67 @@ _EXPLICIT = re.compile(r"^(.+?)\s*(?<!\x00)<([^<]*?)>$", re.DOTALL)  # Sphinx's 
 #: Fenced blocks whose content is not MyST prose: roles there are examples, not roles.
 _VERBATIM = ("{code-block}", "{code}", "{literal}", "{eval-rst}", "{math}")
 
+#: bench_scale's floor: roles that make a plain inline node; no facts file, no check.
+_STUB = """from docutils import nodes
+from sphinx.util.nodes import split_explicit_title
+
+
+def role(name, rawtext, text, lineno, inliner, options=None, content=()):
+    explicit, title, target = split_explicit_title(text)
+    return [nodes.inline(rawtext, title if explicit else target)], []
+
+
+def setup(app):
+    app.add_role("fact", role)
+    app.add_role("nofact", role)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
 
 def strip_factcheck(src: Path, dst: Path) -> None:
-    """Copy the MyST site at ``src`` to ``dst`` as it would be written without factcheck."""
+    """Copy the MyST site at ``src`` to ``dst`` as it would be written without factcheck:
+    every role becomes the text it shows, the ``factcheck-*`` directives go."""
+    _rewrite(src, dst, keep_roles=False)
+    with (dst / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n# benchmarks/bench_scale.py: the same site without factcheck.\n"
+                   "extensions = [e for e in extensions if e not in ('factcheck', 'charts')]\n")
+
+
+def stub_factcheck(src: Path, dst: Path) -> None:
+    """Copy the site with factcheck replaced by a stub whose roles only make a node: the cost
+    of the markup itself.  Bare roles get their rendered value written in, as the stub has no
+    facts to render; the ``factcheck-*`` directives go."""
+    _rewrite(src, dst, keep_roles=True)
+    (dst / "_factcheck_floor").mkdir()
+    (dst / "_factcheck_floor" / "factcheck_floor.py").write_text(_STUB, encoding="utf-8")
+    with (dst / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n# benchmarks/bench_scale.py: factcheck replaced by a roles-only stub.\n"
+                   "import os as _os, sys as _sys\n"
+                   "_sys.path.insert(0, _os.path.join(_os.path.dirname(__file__), "
+                   "'_factcheck_floor'))\n"
+                   "extensions = [e for e in extensions if e not in ('factcheck', 'charts')] "
+                   "+ ['factcheck_floor']\n")
+
+
+def _rewrite(src: Path, dst: Path, *, keep_roles: bool) -> None:
     from factcheck.facts import load_facts
     from factcheck.render import render_value
 
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("_build"))
     facts = load_facts((src / "facts.yaml").resolve()).facts
 
-    def plain(match: re.Match[str]) -> str:
+    def role(match: re.Match[str]) -> str:
         if match.group("code"):
             return match.group("code")  # a role shown as code in the docs stays code
-        body = match.group("body")
+        name, body = match.group("name"), match.group("body")
         explicit = _EXPLICIT.match(body)
         if explicit:
-            return explicit.group(1)
-        if match.group("name") == "fact" and body.strip() in facts:
-            return render_value(facts[body.strip()].value)  # both sites use en, "long" dates
-        return body
+            return match.group() if keep_roles else explicit.group(1)
+        if name == "fact" and body.strip() in facts:
+            # Both sites use English and "long" dates, the defaults of render_value.
+            shown = render_value(facts[body.strip()].value)
+            return f"{{fact}}`{shown} <{body.strip()}>`" if keep_roles else shown
+        return match.group() if keep_roles else body
 
     for path in sorted(dst.rglob("*.md")):
         out: list[str] = []
@@ -144,7 +192,7 @@ def strip_factcheck(src: Path, dst: Path) -> None:
             fence = _FENCE.match(line)
             marks, info = (fence["marks"], fence["info"]) if fence else ("", "")
             if fence or closing:
-                out.append(_ROLE.sub(plain, "".join(prose)))
+                out.append(_ROLE.sub(role, "".join(prose)))
                 prose = []
             if closing:
                 if marks[:1] == closing[:1] and len(marks) >= len(closing) and not info:
@@ -166,15 +214,12 @@ def strip_factcheck(src: Path, dst: Path) -> None:
                     closing = marks
                 else:
                     directives.append(marks)
-                    line = _ROLE.sub(plain, line)  # a title may hold a role
+                    line = _ROLE.sub(role, line)  # a title may hold a role
                 out.append(line)
                 continue
             prose.append(line)
-        out.append(_ROLE.sub(plain, "".join(prose)))
+        out.append(_ROLE.sub(role, "".join(prose)))
         path.write_text("".join(out), encoding="utf-8")
-    with (dst / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write("\n# benchmarks/bench_scale.py: the same site without factcheck.\n"
-                   "extensions = [e for e in extensions if e not in ('factcheck', 'charts')]\n")
 
 
 # --------------------------------------------------------------------------- rounds
@@ -186,12 +231,17 @@ class Site:
     label: str
     check: Path  # the site as it is
     absent: Path  # the rewritten copy
+    roles: Path  # the copy with the roles-only stub
     pages: int
     facts: int
     figures: int
     summary: sitegen.SiteSummary | None = None
     runs: list[Run] = field(default_factory=list)
     html_diff: str = ""  # -j 2 against -j 1, when both ran
+
+
+#: The fresh-build variants of every site, cheapest first.
+VARIANTS = ["absent", "roles", "off", "on"]
 
 
 def run_rounds(site: Site, variants: list[str], rounds: int, work: Path,
@@ -202,7 +252,7 @@ def run_rounds(site: Site, variants: list[str], rounds: int, work: Path,
         for variant in order:
             out = work / "out" / f"{site.name}-{variant.replace(' ', '')}"
             shutil.rmtree(out, ignore_errors=True)
-            src = site.absent if variant == "absent" else site.check
+            src = {"absent": site.absent, "roles": site.roles}.get(variant, site.check)
             extra = ("-D", "factcheck_enabled=0") if variant == "off" else \
                 ("-j", "2") if variant == "on -j 2" else ()
             run = sphinx_build(src, out, site=site.name, variant=variant, round_=r, extra=extra,
@@ -356,31 +406,39 @@ def report(sites: list[Site], inc: dict[str, list[Run]] | None, inc_site: Site |
     busy = sum(run.wall for run in serial) / sum(run.cpu for run in serial)
     lines = [f"factcheck scale benchmark ({rounds})", f"machine: {_machine()}",
              f"load average during the run: median {statistics.median(loads):.1f}, max "
-             f"{max(loads):.1f} on {os.cpu_count()} CPUs; fresh -j 1 builds took "
-             f"{busy:.2f}x their CPU time in wall time (1.0 on an idle machine)", ""]
-    lines.append("Fresh HTML builds, -j 1. Seconds: CPU median [wall median]. Ratios: median of "
-                 "per-round CPU ratios (wall ratio in brackets).")
-    lines.append(f"{'site':<30}{'absent':>18}{'off':>18}{'on':>18}   "
-                 f"{'on/off':>14}{'on/absent':>15}{'off/absent':>15}")
+             f"{max(loads):.1f} on {os.cpu_count()} CPUs (the build itself counts 1); fresh "
+             f"-j 1 builds took {busy:.2f}x their CPU time in wall time (1.0 on an idle "
+             "machine)", ""]
+    lines.append("Fresh HTML builds, -j 1: CPU seconds, median [wall median]")
+    lines.append(f"{'site':<30}" + "".join(f"{v:>18}" for v in VARIANTS))
     for site in sites:
         label = f"{site.label}, {site.facts:,} facts"
-        cells = "".join(f"{_cell(_of(site, v)):>18}" for v in ("absent", "off", "on"))
-        ratios = "".join(f"{_ratio(site, a, b):>7.3f} [{_ratio(site, a, b, 'wall'):5.3f}]"
-                         for a, b in (("on", "off"), ("on", "absent"), ("off", "absent")))
-        lines.append(f"{label:<30}{cells}   {ratios}")
+        lines.append(f"{label:<30}" + "".join(f"{_cell(_of(site, v)):>18}" for v in VARIANTS))
     lines.append("")
-    lines.append("Overhead in seconds (CPU medians): on - absent, of which off - absent is paid "
-                 "with the check off.")
+    lines.append("Ratios: median of the per-round CPU ratios [wall]. on/absent: what adopting "
+                 "factcheck costs; roles/absent: the markup alone; on/roles: what factcheck's code "
+                 "adds; off/roles: the same with the check off.")
+    pairs = (("on", "absent"), ("roles", "absent"), ("on", "roles"), ("off", "roles"),
+             ("on", "off"))
+    lines.append(f"{'site':<30}" + "".join(f"{a + '/' + b:>16}" for a, b in pairs))
     for site in sites:
-        on, off, absent = (_median(_of(site, v), "cpu") for v in ("on", "off", "absent"))
-        per = f"{1000 * (on - absent) / site.figures:.2f} ms/figure" if site.figures else ""
-        lines.append(f"  {site.label:<18} on - absent {on - absent:+7.2f} s   "
-                     f"off - absent {off - absent:+7.2f} s   on - off {on - off:+7.2f} s   {per}")
+        lines.append(f"{site.label:<30}" + "".join(
+            f"{_ratio(site, a, b):>8.3f} [{_ratio(site, a, b, 'wall'):5.3f}]" for a, b in pairs))
     lines.append("")
-    lines.append("Peak memory (ru_maxrss of the build, MiB, max over rounds): absent / off / on")
+    lines.append("Overhead in CPU seconds (differences of medians):")
     for site in sites:
-        mem = " / ".join(f"{max(r.maxrss_mib for r in _of(site, v)):.0f}"
-                         for v in ("absent", "off", "on"))
+        cpu = {v: _median(_of(site, v), "cpu") for v in VARIANTS}
+        per = f"   {1000 * (cpu['on'] - cpu['absent']) / site.figures:.2f} ms per figure" \
+            if site.figures else ""
+        lines.append(f"  {site.label:<18} on - absent {cpu['on'] - cpu['absent']:+7.2f} s = "
+                     f"markup {cpu['roles'] - cpu['absent']:+7.2f} s + factcheck, check off "
+                     f"{cpu['off'] - cpu['roles']:+7.2f} s + checking "
+                     f"{cpu['on'] - cpu['off']:+7.2f} s{per}")
+    lines.append("")
+    lines.append("Peak memory (ru_maxrss of the build, MiB, max over rounds): "
+                 + " / ".join(VARIANTS))
+    for site in sites:
+        mem = " / ".join(f"{max(r.maxrss_mib for r in _of(site, v)):.0f}" for v in VARIANTS)
         extra = ""
         if _of(site, "on -j 2"):
             extra = f"   (-j 2: {max(r.maxrss_mib for r in _of(site, 'on -j 2')):.0f}, largest " \
@@ -476,9 +534,11 @@ def prepare(work: Path, name: str, label: str, pages: int | None, facts: int | N
         n_facts, n_pages, figures = summary.facts, pages, summary.figures
     absent = work / "sites" / f"{name}-absent"
     strip_factcheck(check, absent)
+    roles = work / "sites" / f"{name}-roles"
+    stub_factcheck(check, roles)
     if pages is None:
         label = f"{label} ({n_pages} pages)"
-    return Site(name, label, check, absent, n_pages, n_facts, figures, summary)
+    return Site(name, label, check, absent, roles, n_pages, n_facts, figures, summary)
 
 
 def main() -> None:
@@ -511,14 +571,14 @@ def main() -> None:
         shutil.rmtree(work / "out" / "warm", ignore_errors=True)
 
         # docs/ builds in seconds and its overhead is a few per cent: more rounds, same cost.
-        run_rounds(docs, ["absent", "off", "on"], rounds if args.quick else max(rounds, 7), work)
+        run_rounds(docs, VARIANTS, rounds if args.quick else max(rounds, 7), work)
         main_site = generated[0]
-        run_rounds(main_site, ["absent", "off", "on", "on -j 2"], rounds, work, keep_last=True)
+        run_rounds(main_site, [*VARIANTS, "on -j 2"], rounds, work, keep_last=True)
         main_site.html_diff = _html_diff(work / "out" / f"{main_site.name}-on",
                                          work / "out" / f"{main_site.name}-on-j2")
         inc = incremental(main_site, work, rounds)
         for site in generated[1:]:
-            run_rounds(site, ["absent", "off", "on"], args.rounds_large, work)
+            run_rounds(site, VARIANTS, args.rounds_large, work)
         standalone = standalone_throughput(main_site, rounds, work)
 
         label = "quick: 1 round each" if args.quick else (

@@ -141,8 +141,9 @@ def main() -> None:
     stats = pstats.Stats(profile)
     if args.save:
         stats.dump_stats(str(args.save))
-    print(f"builder {args.builder}, profiled build {total:.2f} s wall, {cpu:.2f} s CPU "
-          "(wall well above CPU: the machine was busy, the seconds below are inflated)\n")
+    busy = " (wall well above CPU: the machine was busy, the seconds below are inflated)" \
+        if total > 1.15 * cpu else ""
+    print(f"builder {args.builder}, profiled build {total:.2f} s wall, {cpu:.2f} s CPU{busy}\n")
     print(summary(stats, total))
     if args.top:
         print(f"\nTop {args.top} factcheck functions by own time (tottime, cumtime):")

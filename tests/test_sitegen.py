@@ -125,20 +125,30 @@ def test_unknown_rich_construct_is_refused(tmp_path: Path) -> None:
         sitegen.generate_site(tmp_path, pages=1, rich=["hedgehogs"])
 
 
-def test_absent_baseline_shows_the_same_text_without_factcheck(make_app, tmp_path: Path) -> None:
+@pytest.mark.parametrize("baseline", ["absent", "roles"])
+def test_baselines_show_the_same_text_without_factcheck(make_app, tmp_path: Path,
+                                                        baseline: str) -> None:
     sitegen.generate_site(tmp_path / "site", pages=3, seed=5)
-    bench_scale.strip_factcheck(tmp_path / "site", tmp_path / "absent")
+    copy = tmp_path / baseline
+    if baseline == "absent":  # every role rewritten to its text
+        bench_scale.strip_factcheck(tmp_path / "site", copy)
+    else:  # roles kept, factcheck replaced by a stub whose roles only make a node
+        bench_scale.stub_factcheck(tmp_path / "site", copy)
     with_check = make_app("dummy", srcdir=tmp_path / "site", freshenv=True)
     with_check.build()
     # Whitespace aside: a role's text wrapped over two lines reads "6,\n1891" as plain text.
     shown = {d: _words(with_check.env.get_doctree(d).astext())
              for d in with_check.env.found_docs}
     with_check.cleanup()  # unregister its nodes before a second app registers them again
-    without = make_app("dummy", srcdir=tmp_path / "absent", freshenv=True)
+    without = make_app("dummy", srcdir=copy, freshenv=True)
     without.build()
     assert strip_colors(without.warning.getvalue()) == ""
     assert "factcheck" not in without.extensions
+    assert ("factcheck_floor" in without.extensions) == (baseline == "roles")
     assert sorted(without.env.found_docs) == sorted(shown)
+    roles = [role for docname in shown
+             for role in _ROLE.finditer((copy / f"{docname}.md").read_text(encoding="utf-8"))]
+    assert (len(roles) > 0) == (baseline == "roles")
+    assert all(re.search(r"<[^<>]+>$", role["body"]) for role in roles)  # no bare role left
     for docname, text in sorted(shown.items()):
-        assert "{fact}" not in (tmp_path / "absent" / f"{docname}.md").read_text(encoding="utf-8")
         assert _words(without.env.get_doctree(docname).astext()) == text, docname
