@@ -29,12 +29,12 @@ from docutils import nodes
 
 from factcheck.config import date_format, house_locale
 from factcheck.facts import Fact
+from factcheck.pagedata import PageData
 from factcheck.render import render_value
 from factcheck.sources import find_source, pages_text
 from factcheck.state import facts_for
 
 if TYPE_CHECKING:
-    from collections.abc import Set
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -66,11 +66,9 @@ def record_places(app: Sphinx, doctree: nodes.document) -> None:
         node["anchor"] = anchor_name(ids[0], seen[ids[0]])
         section = _section(node)
         for fact_id in ids:
-            # (fact id, anchor, section title): a tuple, not a dict, because every page's places
-            # are pickled with the environment and loaded again on every incremental build.
             places.append((fact_id, node["anchor"],
                            section.next_node(nodes.title).astext() if section else ""))
-    _places(app.env)[app.env.docname] = places
+    PLACES.of(app.env)[app.env.docname] = places
 
 
 def _section(node: nodes.Node) -> nodes.section | None:
@@ -80,23 +78,9 @@ def _section(node: nodes.Node) -> nodes.section | None:
     return parent
 
 
-def _places(env: BuildEnvironment) -> dict[str, list[tuple[str, str, str]]]:
-    """docname -> the page's mentions: plain dicts (id, anchor, section title)."""
-    if not hasattr(env, "factcheck_places"):
-        env.factcheck_places = {}  # type: ignore[attr-defined]
-    return env.factcheck_places  # type: ignore[attr-defined]
-
-
-def _purge_places(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _places(env).pop(docname, None)
-
-
-def _merge_places(app: Sphinx, env: BuildEnvironment, docnames: Set[str],
-                  other: BuildEnvironment) -> None:
-    mine, theirs = _places(env), _places(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
+#: docname -> the page's mentions of facts: (fact id, anchor, section title).  Tuples, not
+#: dicts: every page's places are pickled with the environment and loaded on every build.
+PLACES: PageData[list[tuple[str, str, str]]] = PageData("factcheck_places")
 
 
 def _interactive(node: nodes.Element) -> bool:
@@ -228,8 +212,7 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 def setup_html(app: Sphinx) -> None:
     app.connect("config-inited", _add_static_path)
     app.connect("doctree-read", record_places, priority=600)
-    app.connect("env-purge-doc", _purge_places)
-    app.connect("env-merge-info", _merge_places)
+    PLACES.connect(app)
     app.connect("env-updated", rewrite_changed_notes)
     app.add_css_file("factcheck.css")
     app.add_js_file("factcheck.js", loading_method="defer")

@@ -25,13 +25,13 @@ from sphinx.util.osutil import relative_uri
 
 from factcheck.config import facts_path, house_locale
 from factcheck.facts import Fact, FactsFile
-from factcheck.html import anchor_name
+from factcheck.html import PLACES, anchor_name
+from factcheck.pagedata import PageData
 from factcheck.render import render_value
 from factcheck.sources import find_source, pages_text
 from factcheck.state import facts_for
 
 if TYPE_CHECKING:
-    from collections.abc import Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -58,7 +58,7 @@ class RegisterDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         # The table shows the facts file: a changed fact re-reads (and so rewrites) this page.
         self.env.note_dependency(str(facts_path(self.env)))
-        _generated(self.env).setdefault(self.env.docname, []).append(self.kind)
+        GENERATED.of(self.env).setdefault(self.env.docname, []).append(self.kind)
         node = register_list(kind=self.kind)
         self.set_source_info(node)
         return [node]
@@ -70,28 +70,13 @@ class TimelineDirective(RegisterDirective):
     kind = "timeline"
 
 
-def _purge_generated(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _generated(env).pop(docname, None)
-
-
-def _merge_generated(app: Sphinx, env: BuildEnvironment, docnames: Set[str],
-                     other: BuildEnvironment) -> None:
-    mine, theirs = _generated(env), _generated(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-
-
-def _generated(env: BuildEnvironment) -> dict[str, list[str]]:
-    """docname -> the kinds of generated list on that page (``register``, ``timeline``)."""
-    if not hasattr(env, "factcheck_generated_pages"):
-        env.factcheck_generated_pages = {}  # type: ignore[attr-defined]
-    return env.factcheck_generated_pages  # type: ignore[attr-defined]
+#: docname -> the kinds of generated list on that page (``register``, ``timeline``).
+GENERATED: PageData[list[str]] = PageData("factcheck_generated_pages")
 
 
 def register_docname(env: BuildEnvironment) -> str | None:
     """The page that holds the facts register, if any (the first by name)."""
-    pages = _generated(env)
+    pages = GENERATED.of(env)
     return min((d for d, kinds in pages.items() if "register" in kinds), default=None)
 
 
@@ -99,7 +84,7 @@ def places_of(env: BuildEnvironment) -> dict[str, list[Place]]:
     """Every fact id -> its places, pages in reading order (the toctree's), then as written."""
     order = {docname: i for i, docname in enumerate(_reading_order(env))}
     places: dict[str, list[Place]] = {}
-    all_places: dict[str, list[tuple[str, str, str]]] = getattr(env, "factcheck_places", {})
+    all_places = PLACES.of(env)
     for docname in sorted(all_places, key=lambda d: (order.get(d, len(order)), d)):
         for fact_id, anchor, section in all_places[docname]:
             places.setdefault(fact_id, []).append(Place(docname, anchor, section))
@@ -366,14 +351,13 @@ def _csv(records: list[dict[str, Any]]) -> str:
 
 def _rewrite_generated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: the register and the timeline show every page; rewrite them always."""
-    return sorted(_generated(env))
+    return sorted(GENERATED.of(env))
 
 
 def setup_register(app: Sphinx) -> None:
     app.add_node(register_list)
     app.add_directive("factcheck-register", RegisterDirective)
     app.add_directive("factcheck-timeline", TimelineDirective)
-    app.connect("env-purge-doc", _purge_generated)
-    app.connect("env-merge-info", _merge_generated)
+    GENERATED.connect(app)
     app.connect("doctree-resolved", fill_register_lists)
     app.connect("env-updated", _rewrite_generated)

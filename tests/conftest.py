@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,20 @@ REPO = Path(__file__).parent.parent
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=...)`` finds ``test-<name>/`` projects."""
     return ROOTS
+
+
+@pytest.fixture(scope="session")
+def site_app(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The real ``docs/`` built once per test session (HTML, fresh environment), its log
+    captured; the tests that read the built site share it and never write into it."""
+    app = SphinxTestApp(buildername="html", srcdir=REPO / "docs",
+                        builddir=tmp_path_factory.mktemp("site"), freshenv=True,
+                        status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def require_tool(name: str) -> str:

@@ -53,13 +53,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, SphinxTestApp]]:
-    app = SphinxTestApp(buildername="html", srcdir=DOCS,
-                        builddir=tmp_path_factory.mktemp("site"), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+def site(site_app: SphinxTestApp) -> Iterator[tuple[str, SphinxTestApp]]:
+    app = site_app
     handler = functools.partial(_Quiet, directory=str(app.outdir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

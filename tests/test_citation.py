@@ -208,14 +208,8 @@ def test_the_cite_box_marks_the_access_date_for_the_reader() -> None:
 # -- the site ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    app = SphinxTestApp(buildername="html", srcdir=DOCS,
-                        builddir=tmp_path_factory.mktemp("site"), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+def site(site_app: SphinxTestApp) -> SphinxTestApp:
+    return site_app
 
 
 def _meta(page: BeautifulSoup, name: str) -> list[str]:

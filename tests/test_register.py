@@ -318,14 +318,8 @@ def test_a_changed_fact_changes_the_chart_and_a_wrong_total_warns(make_app, root
 # -- the site ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    app = SphinxTestApp(buildername="html", srcdir=DOCS,
-                        builddir=tmp_path_factory.mktemp("site"), freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+def site(site_app: SphinxTestApp) -> SphinxTestApp:
+    return site_app
 
 
 @pytest.mark.slow

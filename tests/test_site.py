@@ -202,22 +202,9 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the real ``docs/`` once (HTML, fresh environment), warnings captured."""
-    builddir = tmp_path_factory.mktemp("site-build")
-    warning = StringIO()
-    app = SphinxTestApp(
-        buildername="html",
-        srcdir=DOCS,
-        builddir=builddir,
-        freshenv=True,
-        warning=warning,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Built(Path(app.outdir), warning.getvalue())
+def built_site(site_app: SphinxTestApp) -> Built:
+    """The real ``docs/`` built once (HTML, fresh environment), warnings captured."""
+    return Built(Path(site_app.outdir), site_app.warning.getvalue())
 
 
 # -- the seed --------------------------------------------------------------------------
