@@ -28,22 +28,47 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-class PageMentions(Mapping[str, list[Mention]]):
-    """The mentions of every page, kept pickled per page.
+class StoredMentions:
+    """The mentions of one page as the environment keeps them: pickled on their own.
 
     The environment is loaded on every build, incremental ones included, and most builds need
-    the mentions of no page at all (a page's findings are kept with it): a page's mentions stay
-    one ``bytes`` object until they are asked for, so loading the environment does not build
-    tens of thousands of objects that nobody reads.
+    the mentions of no page at all (a page's findings are kept with it).  Pickled, a page's
+    mentions become one ``bytes`` object, unpickled only when they are asked for; so loading the
+    environment does not build tens of thousands of objects that nobody reads.
     """
 
-    def __init__(self, stored: dict[str, bytes], fresh: dict[str, list[Mention]]) -> None:
-        self._stored, self._fresh = stored, fresh
+    __slots__ = ("_mentions", "_pickled")
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions: list[Mention] | None = mentions
+        self._pickled: bytes | None = None
+
+    def get(self) -> list[Mention]:
+        if self._mentions is None:
+            assert self._pickled is not None
+            self._mentions = pickle.loads(self._pickled)
+        return self._mentions
+
+    def __getstate__(self) -> bytes:
+        if self._pickled is None:
+            self._pickled = pickle.dumps(self._mentions, pickle.HIGHEST_PROTOCOL)
+            # The bytes stand for the list from now on (the environment is pickled after the
+            # findings are reported): not both in memory while the pages are written.
+            self._mentions = None
+        return self._pickled
+
+    def __setstate__(self, state: bytes) -> None:
+        self._mentions, self._pickled = None, state
+
+
+class PageMentions(Mapping[str, list[Mention]]):
+    """docname -> the page's mentions, unpickled on access (see :class:`StoredMentions`)."""
+
+    def __init__(self, stored: dict[str, StoredMentions]) -> None:
+        self._stored = stored
 
     def __getitem__(self, docname: str) -> list[Mention]:
-        if docname not in self._fresh:
-            self._fresh[docname] = pickle.loads(self._stored[docname])
-        return self._fresh[docname]
+        return self._stored[docname].get()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._stored)
@@ -59,7 +84,7 @@ class FactcheckDomain(Domain):
     label = "Fact check"
     data_version = 4
     initial_data: dict[str, Any] = {
-        "mentions": {},  # docname -> the page's list[Mention], pickled (see PageMentions)
+        "mentions": {},  # docname -> StoredMentions
         "uses": {},  # docname -> set of fact ids stated or rendered there
         "fingerprints": {},  # fact id -> fingerprint, as of the last check
         "list_pages": {},  # docname -> True, pages with a factcheck-exemptions list
@@ -68,29 +93,23 @@ class FactcheckDomain(Domain):
 
     @property
     def mentions(self) -> PageMentions:
-        # Pages read by this process are kept unpickled too (not in ``data``: never pickled).
-        fresh = self.__dict__.setdefault("_fresh", {})
-        return PageMentions(self.data["mentions"], fresh)
+        return PageMentions(self.data["mentions"])
 
     def clear_doc(self, docname: str) -> None:
         for key in ("mentions", "uses", "list_pages", "verdicts"):
             self.data.setdefault(key, {}).pop(docname, None)
-        self.__dict__.get("_fresh", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for key in ("mentions", "uses", "list_pages"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
-        for docname in docnames:
-            self.__dict__.get("_fresh", {}).pop(docname, None)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
     def record(self, docname: str, mentions: list[Mention]) -> None:
-        self.data["mentions"][docname] = pickle.dumps(mentions, pickle.HIGHEST_PROTOCOL)
-        self.__dict__.setdefault("_fresh", {})[docname] = mentions
+        self.data["mentions"][docname] = StoredMentions(mentions)
         self.data["uses"][docname] = {i for m in mentions for i in m.fact_ids}
 
     def docs_using(self, fact_ids: set[str]) -> set[str]:
