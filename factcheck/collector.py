@@ -82,7 +82,7 @@ class FactcheckDomain(Domain):
 
     name = "factcheck"
     label = "Fact check"
-    data_version = 4
+    data_version = 5
     initial_data: dict[str, Any] = {
         "mentions": {},  # docname -> StoredMentions
         "uses": {},  # docname -> set of fact ids stated or rendered there
